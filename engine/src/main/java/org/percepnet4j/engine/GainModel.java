@@ -1,0 +1,17 @@
+package org.percepnet4j.engine;
+
+/**
+ * Something that turns the 70 per-hop features into 34 band gains and 34 pitch-filter strengths:
+ * the trained network at run time, or the oracle during training and evaluation.
+ *
+ * <p>A model is immutable and may be shared by any number of channels, instances and threads; each
+ * stream gets its own {@link GainPredictor}, which holds the recurrent state.
+ */
+public interface GainModel {
+
+    /** Short identifier shown to users and written into presets, e.g. "percepnet-small-v1". */
+    String name();
+
+    /** A fresh predictor with zeroed state. May allocate; called from prepare-time code only. */
+    GainPredictor newPredictor();
+}
