@@ -1,0 +1,160 @@
+package org.percepnet4j.cli.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+/**
+ * Writes WAV or AIFF files from a {@link FrameSource}, streaming, through Java Sound.
+ *
+ * <p>The data goes to a temporary file beside the target, which is renamed over the target only once everything
+ * is written: an error, a full disk or a kill never leaves a half-written file under the target's name, and an
+ * existing file there stays intact until the new one is complete.
+ */
+public final class AudioFileWriter {
+
+    /** Frames encoded per block. */
+    private static final int BLOCK = 4096;
+
+    private AudioFileWriter() {
+    }
+
+    /** Checks that a container can hold a format; the message says what to do instead. */
+    public static void requireWritable(Path target, AudioFileType type, SampleFormat format) throws AudioFileException {
+        if (!type.isWritable()) {
+            throw new AudioFileException(target, "cannot write " + type + " (no maintained Java encoder); "
+                    + "name the output .wav or .aiff");
+        }
+        if (type == AudioFileType.AIFF && format.isFloatingPoint()) {
+            throw new AudioFileException(target, "AIFF cannot hold " + format.describe() + " samples; name the output .wav");
+        }
+    }
+
+    /**
+     * Writes the whole source to {@code target}, replacing it only when complete.
+     *
+     * @param frames     how many frames the source will deliver, or -1 when unknown
+     * @param ditherSeed seed of the TPDF dither for 8/16-bit output (a fixed seed makes renders repeatable)
+     * @return frames written
+     */
+    public static long write(Path target, AudioFileType type, float sampleRate, int channels, SampleFormat format,
+            long frames, FrameSource source, long ditherSeed) throws IOException {
+        requireWritable(target, type, format);
+        AudioFormat af = javaSoundFormat(type, sampleRate, channels, format);
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new AudioFileException(target, "the output folder does not exist");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw new AudioFileException(target, "cannot create a file in " + dir + ": " + AudioFileReader.oneLine(e), e);
+        }
+        try {
+            EncodingStream in = new EncodingStream(source, new PcmCodec(af, format, new TpdfDither(ditherSeed)),
+                    channels);
+            try (AudioInputStream ais = new AudioInputStream(in, af, frames < 0 ? AudioSystem.NOT_SPECIFIED : frames)) {
+                AudioSystem.write(ais, type.javaSoundType(), tmp.toFile());
+            } catch (IOException | RuntimeException e) {
+                if (in.failure != null) {
+                    throw in.failure; // the source's own error (a corrupt input), not Java Sound's wrapping of it
+                }
+                throw new AudioFileException(target, "cannot write: " + AudioFileReader.oneLine(e), e);
+            }
+            if (in.failure != null) {
+                throw in.failure;
+            }
+            if (frames >= 0 && in.frames != frames) {
+                throw new AudioFileException(target, "internal error: expected " + frames + " frames, produced "
+                        + in.frames);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return in.frames;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static AudioFormat javaSoundFormat(AudioFileType type, float rate, int channels, SampleFormat format) {
+        boolean bigEndian = type == AudioFileType.AIFF;
+        AudioFormat.Encoding enc = format.isFloatingPoint() ? AudioFormat.Encoding.PCM_FLOAT
+                : format == SampleFormat.INT8 && type == AudioFileType.WAV ? AudioFormat.Encoding.PCM_UNSIGNED
+                : AudioFormat.Encoding.PCM_SIGNED;
+        return new AudioFormat(enc, rate, format.bits(), channels, format.bytes() * channels, rate, bigEndian);
+    }
+
+    /** Pulls frames from the source as Java Sound asks for bytes. */
+    private static final class EncodingStream extends InputStream {
+        private final FrameSource source;
+        private final PcmCodec codec;
+        private final float[][] block;
+        private final byte[] bytes;
+        private int pos;
+        private int len;
+        private boolean done;
+        long frames;
+        IOException failure;
+
+        EncodingStream(FrameSource source, PcmCodec codec, int channels) {
+            this.source = source;
+            this.codec = codec;
+            this.block = new float[channels][BLOCK];
+            this.bytes = new byte[BLOCK * codec.frameBytes()];
+        }
+
+        private boolean fill() throws IOException {
+            while (pos == len && !done) {
+                int n;
+                try {
+                    n = source.next(block, BLOCK);
+                } catch (IOException e) {
+                    failure = e;
+                    throw e;
+                } catch (RuntimeException e) {
+                    failure = new IOException("processing failed: " + AudioFileReader.oneLine(e), e);
+                    throw failure;
+                }
+                if (n <= 0) {
+                    done = true;
+                    break;
+                }
+                codec.encode(block, 0, n, bytes);
+                frames += n;
+                pos = 0;
+                len = n * codec.frameBytes();
+            }
+            return pos < len;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return fill() ? bytes[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int n) throws IOException {
+            if (n == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int k = Math.min(n, len - pos);
+            System.arraycopy(bytes, pos, b, off, k);
+            pos += k;
+            return k;
+        }
+    }
+}
