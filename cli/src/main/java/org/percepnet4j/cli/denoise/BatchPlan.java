@@ -1,0 +1,142 @@
+package org.percepnet4j.cli.denoise;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.percepnet4j.cli.audio.AudioFileType;
+
+/**
+ * Turns the command line's inputs and output into one job per file, before anything is processed, so a clash
+ * (two inputs to one output, an input that would be overwritten) is reported up front.
+ *
+ * <p>Rules: {@code -o FILE} takes exactly one input file; {@code --out-dir DIR} takes any number of files and
+ * folders. A folder is searched recursively for .wav, .wave, .aif, .aiff, .aifc and .flac files, and its
+ * sub-folders are recreated under DIR. Outputs keep the input's name and container, except FLAC, which is written
+ * as WAV (same rate, channels and bit depth) because Java has no maintained FLAC encoder.
+ */
+public final class BatchPlan {
+
+    /** A file that cannot be planned (and so will not be processed), with the reason. */
+    public record Problem(Path input, String reason) {
+    }
+
+    private final List<DenoiseJob> jobs;
+    private final List<Problem> problems;
+
+    private BatchPlan(List<DenoiseJob> jobs, List<Problem> problems) {
+        this.jobs = List.copyOf(jobs);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<DenoiseJob> jobs() {
+        return jobs;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /**
+     * @param inputs    files and folders from the command line
+     * @param output    {@code -o} target, or null
+     * @param outDir    {@code --out-dir}, or null (exactly one of output/outDir is set)
+     * @param force     allow an output to replace its own input
+     * @throws IllegalArgumentException for a command line that cannot work at all (the message says why)
+     */
+    public static BatchPlan of(List<Path> inputs, Path output, Path outDir, boolean force) throws IOException {
+        if ((output == null) == (outDir == null)) {
+            throw new IllegalArgumentException("give either -o FILE (one input) or --out-dir DIR");
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<Path, DenoiseJob> byOutput = new LinkedHashMap<>();
+        if (output != null) {
+            if (inputs.size() != 1 || Files.isDirectory(inputs.get(0))) {
+                throw new IllegalArgumentException("-o takes exactly one input file; use --out-dir DIR for several"
+                        + " files or a folder");
+            }
+            Path in = inputs.get(0);
+            Optional<AudioFileType> type = AudioFileType.byExtension(output);
+            if (type.isEmpty()) {
+                throw new IllegalArgumentException(output + ": name the output .wav or .aiff");
+            }
+            if (!type.get().isWritable()) {
+                throw new IllegalArgumentException(output + ": FLAC cannot be written (no maintained Java FLAC "
+                        + "encoder); name the output .wav or .aiff");
+            }
+            add(byOutput, problems, new DenoiseJob(in, output, type.get()), force);
+        } else {
+            if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+                throw new IllegalArgumentException(outDir + ": --out-dir is a file, not a folder");
+            }
+            for (Path in : inputs) {
+                if (Files.isDirectory(in)) {
+                    for (Path f : audioFilesUnder(in)) {
+                        Path rel = in.relativize(f);
+                        Path target = outDir.resolve(rel.toString());
+                        add(byOutput, problems, jobFor(f, target), force);
+                    }
+                } else {
+                    add(byOutput, problems, jobFor(in, outDir.resolve(in.getFileName().toString())), force);
+                }
+            }
+        }
+        return new BatchPlan(new ArrayList<>(byOutput.values()), problems);
+    }
+
+    /** Keeps the name; FLAC (or an unknown extension) becomes .wav. */
+    private static DenoiseJob jobFor(Path in, Path target) {
+        AudioFileType inType = AudioFileType.byExtension(in).orElse(AudioFileType.FLAC);
+        AudioFileType outType = inType.outputType();
+        if (outType != inType || AudioFileType.byExtension(in).isEmpty()) {
+            String name = target.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String base = dot > 0 && AudioFileType.byExtension(in).isPresent() ? name.substring(0, dot) : name;
+            target = target.resolveSibling(base + "." + outType.extension());
+        }
+        return new DenoiseJob(in, target, outType);
+    }
+
+    private static void add(Map<Path, DenoiseJob> byOutput, List<Problem> problems, DenoiseJob job, boolean force) {
+        Path key = job.output().toAbsolutePath().normalize();
+        DenoiseJob clash = byOutput.get(key);
+        if (clash != null) {
+            problems.add(new Problem(job.input(), "would write the same output as " + clash.input() + " ("
+                    + job.output() + ")"));
+            return;
+        }
+        if (!force && sameFile(job.input(), job.output())) {
+            problems.add(new Problem(job.input(), "refusing to overwrite the input; choose another output or add "
+                    + "--force"));
+            return;
+        }
+        byOutput.put(key, job);
+    }
+
+    static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // Fall through to a path comparison.
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private static List<Path> audioFilesUnder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> AudioFileType.byExtension(f).isPresent())
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
+        }
+    }
+}

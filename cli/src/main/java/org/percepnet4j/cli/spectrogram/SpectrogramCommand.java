@@ -1,0 +1,118 @@
+package org.percepnet4j.cli.spectrogram;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import org.percepnet4j.cli.PercepnetCommand;
+import org.percepnet4j.cli.audio.AudioFileException;
+import org.percepnet4j.cli.audio.AudioFileReader;
+import org.percepnet4j.cli.audio.AudioFileInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+/** {@code percepnet spectrogram IN [IN2] -o OUT.png}: what was removed, as a picture. */
+@Command(name = "spectrogram", mixinStandardHelpOptions = true,
+        description = {"Draw a spectrogram as PNG; with two files, before and after side by side on one colour scale.",
+            "Channels are mixed to mono for the picture."})
+public final class SpectrogramCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PercepnetCommand root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..2", paramLabel = "IN", description = "one file, or two (before, after)")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.png", description = "PNG file to write")
+    Path output;
+
+    @Option(names = "--linear", description = "linear frequency axis (default: logarithmic from 40 Hz)")
+    boolean linear;
+
+    @Option(names = "--range", defaultValue = "90", paramLabel = "DB",
+            description = "dB from the loudest level to black (default: ${DEFAULT-VALUE})")
+    double rangeDb;
+
+    @Option(names = "--width", defaultValue = "800", paramLabel = "PX",
+            description = "plot width per panel in pixels (default: ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--height", defaultValue = "360", paramLabel = "PX",
+            description = "plot height in pixels (default: ${DEFAULT-VALUE})")
+    int height;
+
+    @Override
+    public Integer call() throws IOException {
+        SpectrogramImage.Options options;
+        try {
+            options = new SpectrogramImage.Options(width, height, !linear, rangeDb);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new AudioFileException(output, "the picture is written as PNG: name it .png");
+        }
+        List<SpectrogramImage.Panel> panels = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Path in = inputs.get(i);
+            Mono mono = readMono(in);
+            String label = inputs.size() == 2 ? (i == 0 ? "before: " : "after: ") : "";
+            panels.add(new SpectrogramImage.Panel(label + in.getFileName(),
+                    Spectrogram.compute(mono.samples, mono.rate, width, Spectrogram.fftSizeFor(mono.rate)),
+                    mono.samples.length / (double) mono.rate));
+        }
+        var image = SpectrogramImage.render(panels, options);
+        Path abs = output.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
+        try {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        root.out().println("Wrote " + output);
+        return 0;
+    }
+
+    private record Mono(float[] samples, float rate) {
+    }
+
+    /** Whole file mixed to mono; the picture needs all of it at once. */
+    private static Mono readMono(Path file) throws IOException {
+        try (AudioFileReader r = AudioFileReader.open(file)) {
+            AudioFileInfo info = r.info();
+            int channels = info.channels();
+            float[][] block = new float[channels][8192];
+            float[] all = new float[info.frames() > 0 ? (int) Math.min(info.frames(), Integer.MAX_VALUE - 8) : 1 << 16];
+            int len = 0;
+            int n;
+            while ((n = r.read(block, 8192)) > 0) {
+                if (len + n > all.length) {
+                    all = java.util.Arrays.copyOf(all, Math.max(len + n, all.length * 2));
+                }
+                for (int i = 0; i < n; i++) {
+                    float s = 0;
+                    for (int ch = 0; ch < channels; ch++) {
+                        s += block[ch][i];
+                    }
+                    all[len + i] = s / channels;
+                }
+                len += n;
+            }
+            if (len == 0) {
+                throw new AudioFileException(file, "holds no audio");
+            }
+            return new Mono(java.util.Arrays.copyOf(all, len), info.sampleRate());
+        }
+    }
+}
