@@ -57,6 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
     boolean skipBlocks;
 
     /** One configuration's figures. */
+    /**
+     * One configuration's figures. Cost and % of one core come from the thread's CPU time, so they do not grow
+     * when other processes compete for the cores; the real-time factor and the block times are wall-clock
+     * (what a host experiences, preemption included).
+     */
     record Figures(String name, double costMsPerSecond, double realTimeFactor, double percentOfCore,
             double medianUs, double p99Us, double maxUs, double allocBytesPerSecond) {
     }
@@ -76,13 +81,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (!skipBlocks) {
             out.printf(Locale.ROOT, "Blocks of 10 ms, %.0f s measured after %.0f s warm-up per configuration.%n%n",
                     seconds, warmup);
-            out.println("| configuration | cost per s of audio | real-time factor | % of one core | block median | block p99 | block max | allocation |");
+            out.printf(Locale.ROOT, "Load average at start: %.1f on %d cores (other processes slow the wall-clock columns).%n%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            out.println("| configuration | CPU per s of audio | % of one core | real-time factor (wall) | block median | block p99 | block max | allocation |");
             out.println("|---|---|---|---|---|---|---|---|");
             for (int channels : new int[] {1, 2}) {
                 for (double rate : new double[] {44100, 48000}) {
                     Figures f = measure(model, channels, rate, seconds, warmup);
-                    out.printf(Locale.ROOT, "| %s | %.2f ms | %.0fx | %.2f %% | %.1f us | %.1f us | %.1f us | %.0f B/s |%n",
-                            f.name(), f.costMsPerSecond(), f.realTimeFactor(), f.percentOfCore(), f.medianUs(),
+                    out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f %% | %.0fx | %.1f us | %.1f us | %.1f us | %.0f B/s |%n",
+                            f.name(), f.costMsPerSecond(), f.percentOfCore(), f.realTimeFactor(), f.medianUs(),
                             f.p99Us(), f.maxUs(), f.allocBytesPerSecond());
                     out.flush();
                 }
@@ -119,6 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long alloc0 = mx.getThreadAllocatedBytes(tid);
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) {
             long t0 = System.nanoTime();
@@ -126,12 +135,14 @@ public final class BenchCommand implements Callable<Integer> {
             times[i] = System.nanoTime() - t0;
         }
         long wall = System.nanoTime() - start;
+        long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         long allocated = mx.getThreadAllocatedBytes(tid) - alloc0;
         double audioSeconds = measured * block / rate;
         double wallSeconds = wall / 1e9;
+        double cpuSeconds = cpu / 1e9;
         Arrays.sort(times);
         return new Figures((channels == 1 ? "mono" : "stereo") + String.format(Locale.ROOT, " %.1f kHz", rate / 1000),
-                wallSeconds * 1000 / audioSeconds, audioSeconds / wallSeconds, 100 * wallSeconds / audioSeconds,
+                cpuSeconds * 1000 / audioSeconds, audioSeconds / wallSeconds, 100 * cpuSeconds / audioSeconds,
                 times[measured / 2] / 1e3, times[Math.min(measured - 1, (int) Math.ceil(measured * 0.99) - 1)] / 1e3,
                 times[measured - 1] / 1e3, allocated / audioSeconds);
     }
@@ -155,10 +166,14 @@ public final class BenchCommand implements Callable<Integer> {
                 return n;
             }, 1);
             FileRenderer renderer = new FileRenderer(model, ParameterSet.defaults(), FileRenderer.DEFAULT_BLOCK);
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             RenderResult r = renderer.render(new DenoiseJob(in, dir.resolve("out.wav"), AudioFileType.WAV), f -> { });
-            out.printf(Locale.ROOT, "File render (the 'percepnet denoise' path: read, process, dither-free 24-bit write): "
-                    + "%.1f min of 48 kHz stereo 24-bit WAV in %.2f s = %.0fx real time%n",
-                    r.seconds() / 60, r.nanos() / 1e9, r.realTimeFactor());
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            out.printf(Locale.ROOT, "File render (the 'percepnet denoise' path: read, process, write 24-bit): "
+                    + "%.1f min of 48 kHz stereo 24-bit WAV in %.2f s wall = %.0fx real time; %.2f s of CPU = %.0fx real "
+                    + "time per core%n", r.seconds() / 60, r.nanos() / 1e9, r.realTimeFactor(), cpu, r.seconds() / cpu);
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

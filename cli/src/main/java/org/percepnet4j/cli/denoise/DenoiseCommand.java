@@ -95,8 +95,10 @@ public final class DenoiseCommand implements Callable<Integer> {
             failures.add(String.join(", ", inputs.stream().map(Path::toString).toList())
                     + ": no .wav, .aiff or .flac files found");
         }
-        if (target.outDir != null && !plan.jobs().isEmpty()) {
-            Files.createDirectories(target.outDir);
+        if (target.outDir != null) {
+            for (DenoiseJob job : plan.jobs()) {
+                Files.createDirectories(job.output().toAbsolutePath().getParent()); // mirrors input sub-folders
+            }
         }
         GainModel model = plan.jobs().isEmpty() ? null : root.model();
         FileRenderer renderer = new FileRenderer(model, parameters, blockSize);

@@ -51,6 +51,10 @@ public final class SpectrogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (inputs.size() > 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give one file, or two (before and after); got " + inputs.size());
+        }
         SpectrogramImage.Options options;
         try {
             options = new SpectrogramImage.Options(width, height, !linear, rangeDb);

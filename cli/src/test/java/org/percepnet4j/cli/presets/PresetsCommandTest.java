@@ -1,0 +1,92 @@
+package org.percepnet4j.cli.presets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.percepnet4j.cli.CliRunner;
+import org.percepnet4j.cli.ConstantGainModel;
+import org.percepnet4j.presets.FactoryPresets;
+import org.percepnet4j.presets.PluginIds;
+import org.percepnet4j.presets.Preset;
+import org.percepnet4j.presets.PresetLibrary;
+import org.percepnet4j.presets.VstPatchFiles;
+
+class PresetsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private CliRunner cli() {
+        return new CliRunner(new ConstantGainModel(1f), dir.resolve("user"));
+    }
+
+    @Test
+    void listShowsEveryFactoryPresetWithItsDescription() {
+        CliRunner.Result r = cli().run("presets", "list");
+        assertThat(r.exit()).isZero();
+        for (Preset p : FactoryPresets.all()) {
+            assertThat(r.out()).contains(p.name()).contains(p.description());
+        }
+        assertThat(r.out()).contains("User presets").contains("(none)");
+    }
+
+    @Test
+    void showPrintsEveryValueWithItsUnit() {
+        CliRunner.Result r = cli().run("presets", "show", "podcast studio");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("Podcast studio").contains("Suppression        24.0 dB")
+                .contains("Post-filter        75 %").contains("Look-ahead         20 ms").contains("Dual mono          Off");
+    }
+
+    @Test
+    void exportWritesAVstProgramThatLoadsBack() throws Exception {
+        Path fxp = dir.resolve("studio.fxp");
+        CliRunner.Result r = cli().run("presets", "export", "Podcast studio", fxp.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        byte[] bytes = Files.readAllBytes(fxp);
+        assertThat(java.nio.ByteBuffer.wrap(bytes).getInt(16)).isEqualTo(PluginIds.STEREO);
+        assertThat(VstPatchFiles.readProgram(bytes, "studio.fxp").parameters())
+                .isEqualTo(FactoryPresets.PODCAST_STUDIO.parameters());
+        Path mono = dir.resolve("mono.fxp");
+        assertThat(cli().run("presets", "export", "Podcast studio", mono.toString(), "--variant", "mono").exit()).isZero();
+        assertThat(java.nio.ByteBuffer.wrap(Files.readAllBytes(mono)).getInt(16)).isEqualTo(PluginIds.MONO);
+        assertThat(cli().run("presets", "show", fxp.toString()).out()).contains("Suppression        24.0 dB");
+    }
+
+    @Test
+    void importSavesUserPresetsThatDenoiseCanUse() throws Exception {
+        Path bank = dir.resolve("all.fxb");
+        assertThat(cli().run("presets", "export-bank", bank.toString()).exit()).isZero();
+        Preset mine = new Preset("Studio B", "dynamic mics", FactoryPresets.PODCAST_STUDIO.parameters());
+        Path json = dir.resolve("studio-b.json");
+        PresetLibrary.export(mine, json, PluginIds.STEREO);
+        CliRunner.Result r = cli().run("presets", "import", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(cli().run("presets", "list").out()).contains("Studio B").contains("dynamic mics");
+        CliRunner.Result fromBank = cli().run("presets", "import", bank.toString());
+        assertThat(fromBank.exit()).isZero();
+        assertThat(fromBank.out()).contains("Default (imported)");
+    }
+
+    @Test
+    void badFilesAndNamesFailWithOneLine() throws Exception {
+        CliRunner.Result unknown = cli().run("presets", "show", "Karaoke");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err().trim()).startsWith("percepnet: Karaoke: no such preset or file").doesNotContain("\n");
+        Path bad = Files.writeString(dir.resolve("bad.json"),
+                "{\"format\":\"percepnet4j-preset\",\"version\":1,\"name\":\"x\",\"parameters\":{\"suppression\":500}}");
+        CliRunner.Result r = cli().run("presets", "show", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("bad.json: parameters.suppression: 500 is out of range (allowed 0 to 100 dB)");
+        Path truncated = dir.resolve("cut.fxp");
+        byte[] fxp = VstPatchFiles.writeProgram(FactoryPresets.DEFAULT, PluginIds.STEREO);
+        Files.write(truncated, java.util.Arrays.copyOf(fxp, 40));
+        assertThat(cli().run("presets", "import", truncated.toString()).err()).contains("cut.fxp: truncated");
+        assertThat(cli().run("presets", "export", "Default", dir.resolve("x.txt").toString()).err())
+                .contains("unknown preset file type");
+        assertThat(dir.resolve("user")).doesNotExist();
+    }
+}
