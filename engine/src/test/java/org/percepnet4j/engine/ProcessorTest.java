@@ -88,8 +88,9 @@ class ProcessorTest {
             double ref = n >= latency ? x[n - latency] : 0;
             error += (y[n] - ref) * (y[n] - ref);
         }
-        assertThat(outEnergy / inEnergy).as("energy ratio").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(10 * Math.log10(error / inEnergy)).as("error vs delayed input, dB").isLessThan(-40);
+        assertThat(outEnergy / inEnergy).as("energy ratio").isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+        // measured: -132 dB at 48 kHz (float rounding), -92..-96 dB through the resamplers (their 100 dB design)
+        assertThat(10 * Math.log10(error / inEnergy)).as("error vs delayed input, dB").isLessThan(-85);
     }
 
     @ParameterizedTest(name = "{0} Hz")
@@ -303,13 +304,12 @@ class ProcessorTest {
         Processor p = new Processor(new FixedGainModel(0.5f, 0.5f));
         p.prepare(rate, 512, 2);
         float[][] buf = noisyTones(2, 512, rate, 1);
-        int[] sizes = randomSizes(6, 10_000, 512);
+        int[] sizes = randomSizes(6, 10_000, 128);
         MeterSnapshot meters = new MeterSnapshot();
         Parameter[] params = Parameter.values();
         double[] values = {10, 50, 0, -6, 1, 1, 1, 30, 20, 20, 3, 0, 0, 0};
-        for (int warm = 0; warm < 3; warm++) {
-            runCalls(p, buf, sizes, meters, params, values);
-        }
+        runCalls(p, buf, sizes, meters, params, values); // warm-up: the same calls once
+
         long before = threads.getThreadAllocatedBytes(id);
         runCalls(p, buf, sizes, meters, params, values);
         long after = threads.getThreadAllocatedBytes(id);

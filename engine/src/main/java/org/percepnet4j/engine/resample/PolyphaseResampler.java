@@ -50,7 +50,8 @@ public final class PolyphaseResampler {
         this.down = down;
         this.prototype = prototype.clone();
         this.prototypeTaps = prototype.length;
-        this.taps = (prototype.length + up - 1) / up;
+        // taps per branch rounded up to a multiple of 4 (zero coefficients) for the 4-way dot product
+        this.taps = ((prototype.length + up - 1) / up + 3) & ~3;
         this.coeffs = new float[up * taps];
         for (int phase = 0; phase < up; phase++) {
             for (int m = 0; m < taps; m++) {
@@ -159,30 +160,13 @@ public final class PolyphaseResampler {
      * @return the number of output frames written
      */
     public int push(float[] frame, float[][] out, int outOff) {
-        int idx = newest == 0 ? taps - 1 : newest - 1;
-        newest = idx;
+        int idx = advance();
         for (int c = 0; c < channels; c++) {
             float[] h = history[c];
             h[idx] = frame[c];
             h[idx + taps] = frame[c];
         }
-        int count = 0;
-        int t = position - up;
-        while (t < 0) {
-            int base = (t + up) * taps;
-            for (int c = 0; c < channels; c++) {
-                float[] h = history[c];
-                float acc = 0f;
-                for (int m = 0; m < taps; m++) {
-                    acc += coeffs[base + m] * h[idx + m];
-                }
-                out[c][outOff + count] = acc;
-            }
-            count++;
-            t += down;
-        }
-        position = t;
-        return count;
+        return emit(idx, out, outOff);
     }
 
     /**
@@ -193,30 +177,56 @@ public final class PolyphaseResampler {
     public int process(float[][] in, int inOff, int len, float[][] out, int outOff) {
         int count = 0;
         for (int i = 0; i < len; i++) {
-            int idx = newest == 0 ? taps - 1 : newest - 1;
-            newest = idx;
+            int idx = advance();
             for (int c = 0; c < channels; c++) {
                 float[] h = history[c];
                 float v = in[c][inOff + i];
                 h[idx] = v;
                 h[idx + taps] = v;
             }
-            int t = position - up;
-            while (t < 0) {
-                int base = (t + up) * taps;
-                for (int c = 0; c < channels; c++) {
-                    float[] h = history[c];
-                    float acc = 0f;
-                    for (int m = 0; m < taps; m++) {
-                        acc += coeffs[base + m] * h[idx + m];
-                    }
-                    out[c][outOff + count] = acc;
-                }
-                count++;
-                t += down;
-            }
-            position = t;
+            count += emit(idx, out, outOff + count);
         }
         return count;
+    }
+
+    /** Moves the ring to the slot of the next input (newest first, mirrored so reads never wrap). */
+    private int advance() {
+        newest = newest == 0 ? taps - 1 : newest - 1;
+        return newest;
+    }
+
+    /** Emits every output the input just written at {@code idx} completes. */
+    private int emit(int idx, float[][] out, int outOff) {
+        int count = 0;
+        int t = position - up;
+        while (t < 0) {
+            int base = (t + up) * taps;
+            for (int c = 0; c < channels; c++) {
+                out[c][outOff + count] = dot(coeffs, base, history[c], idx, taps);
+            }
+            count++;
+            t += down;
+        }
+        position = t;
+        return count;
+    }
+
+    /**
+     * Dot product with four independent partial sums: the additions no longer wait on each other, which is
+     * several times faster than one running sum. {@code n} is a multiple of 4; the order is fixed, so results
+     * are deterministic.
+     */
+    private static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int m = 0; m < n; m += 4) {
+            s0 += a[aOff + m] * b[bOff + m];
+            s1 += a[aOff + m + 1] * b[bOff + m + 1];
+            s2 += a[aOff + m + 2] * b[bOff + m + 2];
+            s3 += a[aOff + m + 3] * b[bOff + m + 3];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
