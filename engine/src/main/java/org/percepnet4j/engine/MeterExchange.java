@@ -1,6 +1,5 @@
 package org.percepnet4j.engine;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -9,20 +8,13 @@ import java.lang.invoke.VarHandle;
  * writer never waits; a reader that keeps losing the race gives up and keeps its previous values.
  */
 final class MeterExchange {
-    private static final VarHandle SEQUENCE;
-
-    static {
-        try {
-            SEQUENCE = MethodHandles.lookup().findVarHandle(MeterExchange.class, "sequence", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private static final int READ_ATTEMPTS = 64;
 
-    @SuppressWarnings("unused") // accessed through SEQUENCE
-    private long sequence;
+    /**
+     * Odd while the writer is writing. A plain volatile field rather than a VarHandle: VarHandle calls link
+     * method handles lazily, which allocates now and then on the audio thread until the JIT has settled.
+     */
+    private volatile long sequence;
     private float inputDb = MeterSnapshot.FLOOR_DB;
     private float outputDb = MeterSnapshot.FLOOR_DB;
     private float gainReductionDb;
@@ -34,8 +26,8 @@ final class MeterExchange {
     /** Audio thread only. Never blocks. */
     void publish(float in, float out, float gainReduction, float[] bandsDb, float pitch, boolean isVoiced,
                  float latency) {
-        long s = (long) SEQUENCE.getOpaque(this);
-        SEQUENCE.setOpaque(this, s + 1);
+        long s = sequence;
+        sequence = s + 1;
         VarHandle.storeStoreFence(); // the odd mark becomes visible before any of the data writes
         inputDb = in;
         outputDb = out;
@@ -44,13 +36,13 @@ final class MeterExchange {
         pitchHz = pitch;
         voiced = isVoiced;
         latencyMs = latency;
-        SEQUENCE.setRelease(this, s + 2); // data writes happen-before the even mark
+        sequence = s + 2; // volatile write: the data writes happen-before the even mark
     }
 
     /** Audio thread only: back to "no data yet" (after prepare / reset). */
     void clear(float latency) {
-        long s = (long) SEQUENCE.getOpaque(this);
-        SEQUENCE.setOpaque(this, s + 1);
+        long s = sequence;
+        sequence = s + 1;
         VarHandle.storeStoreFence();
         inputDb = MeterSnapshot.FLOOR_DB;
         outputDb = MeterSnapshot.FLOOR_DB;
@@ -60,7 +52,7 @@ final class MeterExchange {
         voiced = false;
         latencyMs = latency;
         baseSequence = s + 2;
-        SEQUENCE.setRelease(this, s + 2);
+        sequence = s + 2;
     }
 
     /** The raw sequence at the last clear: published hops are counted from here. */
@@ -72,7 +64,7 @@ final class MeterExchange {
      */
     boolean read(MeterSnapshot dst) {
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-            long before = (long) SEQUENCE.getAcquire(this);
+            long before = sequence;
             if ((before & 1) != 0) {
                 Thread.onSpinWait();
                 continue;
@@ -87,7 +79,7 @@ final class MeterExchange {
             // bands straight into dst: a torn copy is overwritten by the retry or rejected below
             System.arraycopy(bandGainDb, 0, dst.bandGainDb, 0, dst.bandGainDb.length);
             VarHandle.loadLoadFence(); // the data reads complete before the sequence is read again
-            long after = (long) SEQUENCE.getOpaque(this);
+            long after = sequence;
             if (before == after) {
                 dst.inputDb = in;
                 dst.outputDb = out;

@@ -2,7 +2,6 @@ package org.percepnet4j.engine;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.percepnet4j.engine.resample.PolyphaseResampler;
 import org.percepnet4j.engine.resample.RateRatio;
@@ -78,8 +77,21 @@ public final class Processor {
 
     private enum Fade { RUNNING, FADING_OUT, HOLDING, FADING_IN }
 
+    /**
+     * One parameter's value, written by any thread, read by the audio thread once per block. A volatile field
+     * (atomic for doubles) rather than AtomicLongArray, whose VarHandle calls link lazily and allocate now and
+     * then on the audio thread while the JIT warms up.
+     */
+    private static final class ParameterCell {
+        volatile double value;
+
+        ParameterCell(double value) {
+            this.value = value;
+        }
+    }
+
     private final GainModel model;
-    private final AtomicLongArray parameterBits = new AtomicLongArray(PARAMETERS.length);
+    private final ParameterCell[] parameterValues = new ParameterCell[PARAMETERS.length];
     private final MeterExchange meters = new MeterExchange();
 
     /** Written last by prepare: everything prepare wrote is visible to a thread that has read it. */
@@ -156,7 +168,7 @@ public final class Processor {
     public Processor(GainModel model) {
         this.model = Objects.requireNonNull(model, "model");
         for (Parameter p : PARAMETERS) {
-            parameterBits.set(p.ordinal(), Double.doubleToRawLongBits(p.defaultValue()));
+            parameterValues[p.ordinal()] = new ParameterCell(p.defaultValue());
         }
     }
 
@@ -350,13 +362,13 @@ public final class Processor {
     /** Sets a parameter from any thread; the value is clamped, snapped and NaN-defaulted by the Parameter. */
     public void setParameter(Parameter p, double plainValue) {
         Objects.requireNonNull(p, "parameter");
-        parameterBits.set(p.ordinal(), Double.doubleToRawLongBits(p.sanitize(plainValue)));
+        parameterValues[p.ordinal()].value = p.sanitize(plainValue);
     }
 
     /** The last value set (sanitised), or the default. */
     public double getParameter(Parameter p) {
         Objects.requireNonNull(p, "parameter");
-        return Double.longBitsToDouble(parameterBits.get(p.ordinal()));
+        return parameterValues[p.ordinal()].value;
     }
 
     /** Copies the latest meter values into {@code dst}; any thread, never blocks the audio thread. */
