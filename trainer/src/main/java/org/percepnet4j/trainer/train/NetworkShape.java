@@ -18,7 +18,7 @@ public record NetworkShape(int dense, int conv1, int conv1Kernel, int conv2, int
     public NetworkShape {
         if (dense < 1 || conv1 < 1 || conv2 < 1 || conv1Kernel < 1 || conv2Kernel < 1 || grus.length < 1
                 || gainGru < 1 || strengthGru < 1 || Arrays.stream(grus).anyMatch(g -> g < 1)) {
-            throw new IllegalArgumentException("every layer width must be at least 1: " + this);
+            throw new IllegalArgumentException("every layer width must be at least 1, GRU stack not empty");
         }
         grus = grus.clone();
     }
