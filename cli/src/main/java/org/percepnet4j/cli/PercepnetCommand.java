@@ -1,12 +1,14 @@
 package org.percepnet4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.percepnet4j.cli.bench.BenchCommand;
 import org.percepnet4j.cli.denoise.DenoiseCommand;
 import org.percepnet4j.cli.live.LiveCommand;
 import org.percepnet4j.cli.presets.PresetsCommand;
 import org.percepnet4j.cli.spectrogram.SpectrogramCommand;
 import org.percepnet4j.engine.GainModel;
+import org.percepnet4j.models.Models;
 import org.percepnet4j.presets.PresetLibrary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +34,10 @@ public final class PercepnetCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Option(names = "--model", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "a weight file (.safetensors) to use instead of the trained default model")
+    Path modelFile;
+
     public PercepnetCommand(ModelSource models, PresetLibrary presets) {
         this.models = models;
         this.presets = presets;
@@ -46,7 +52,7 @@ public final class PercepnetCommand implements Runnable {
     public synchronized GainModel model() {
         if (model == null) {
             try {
-                model = models.load();
+                model = modelFile != null ? Models.load(modelFile) : models.load();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot load the denoising model: " + e.getMessage(), e);
             }
