@@ -29,11 +29,11 @@ enum {
     MESSAGE_CAPACITY = 64 * 1024, /* text and state exchanged with Java; also the largest chunk accepted */
     MAX_BLOCK_LIMIT = 65536,
     DEFAULT_BLOCK = 1024,
-    PLUGIN_VERSION = 100, /* 0.1.0 */
+    PLUGIN_VERSION = 1, /* = presets PluginIds.VERSION (also the fxVersion of preset files) */
 };
 #define DEFAULT_RATE 48000.0
-#define VENDOR_NAME "percepnet4j"
-#define PRODUCT_NAME "PercepNet4j Denoiser"
+#define VENDOR_NAME "percepnet4j" /* = presets PluginIds.VENDOR */
+#define PRODUCT_NAME "PercepNet Denoiser" /* = presets PluginIds.PRODUCT */
 
 /* Text kinds understood by PluginBridge.text (keep in step with PluginBridge.TEXT_*). */
 enum {

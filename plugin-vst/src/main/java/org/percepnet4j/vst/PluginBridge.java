@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
+import org.percepnet4j.presets.Preset;
+import org.percepnet4j.presets.PresetChunk;
+import org.percepnet4j.presets.PresetFormatException;
 
 /**
  * The Java half of one VST plugin instance, called by the native shim ({@code plugin-vst/src/main/c/plugin.c}).
@@ -236,9 +239,28 @@ public final class PluginBridge {
         }
         byte[] chunk = new byte[length];
         message.get(0, chunk, 0, length);
-        Optional<PluginState> decoded = StateChunk.decode(chunk);
+        Optional<PluginState> decoded = StateChunk.decode(chunk).or(() -> decodePresetJson(chunk));
         decoded.ifPresent(this::apply);
         return decoded.isPresent();
+    }
+
+    /** A program or bank written by the presets module (.fxp/.fxb files made by the percepnet CLI). */
+    private Optional<PluginState> decodePresetJson(byte[] chunk) {
+        if (chunk.length == 0 || chunk[0] != '{') {
+            return Optional.empty();
+        }
+        try {
+            Preset preset = PresetChunk.decode(chunk, "VST chunk");
+            return Optional.of(Programs.stateOf(preset, programs.indexOf(preset.name())));
+        } catch (PresetFormatException | RuntimeException notAProgram) {
+            try {
+                PresetChunk.Bank bank = PresetChunk.readBank(chunk, "VST chunk");
+                Preset current = bank.presets().get(bank.current());
+                return Optional.of(Programs.stateOf(current, programs.indexOf(current.name())));
+            } catch (PresetFormatException | RuntimeException notABank) {
+                return Optional.empty();
+            }
+        }
     }
 
     PluginState state() {

@@ -2,29 +2,54 @@ package org.percepnet4j.vst;
 
 import java.util.List;
 
-/** The plugin's program list (VST programs): name and full parameter state of each. */
+import org.percepnet4j.engine.Parameter;
+import org.percepnet4j.presets.FactoryPresets;
+import org.percepnet4j.presets.Preset;
+
+/** The plugin's VST programs: the factory presets, in {@link FactoryPresets#all()} order. */
 final class Programs {
 
-    private final List<PluginState> programs;
+    private final List<Preset> presets;
 
-    private Programs(List<PluginState> programs) {
-        this.programs = List.copyOf(programs);
+    private Programs(List<Preset> presets) {
+        if (presets.isEmpty()) {
+            throw new IllegalArgumentException("at least one program");
+        }
+        this.presets = List.copyOf(presets);
     }
 
     static Programs factory() {
-        return new Programs(List.of(PluginState.defaults("Default")));
+        return new Programs(FactoryPresets.all());
     }
 
     int count() {
-        return programs.size();
+        return presets.size();
     }
 
-    /** Program {@code index} as a state whose program field is {@code index}; null when out of range. */
+    /** Program {@code index} as a full state whose program field is {@code index}; null when out of range. */
     PluginState get(int index) {
-        if (index < 0 || index >= programs.size()) {
+        if (index < 0 || index >= presets.size()) {
             return null;
         }
-        PluginState p = programs.get(index);
-        return new PluginState(p.values(), index, p.programName());
+        return stateOf(presets.get(index), index);
+    }
+
+    /** A preset's values as plugin state, with the given program index (-1: not one of ours). */
+    static PluginState stateOf(Preset preset, int program) {
+        double[] values = new double[Parameter.values().length];
+        for (Parameter p : Parameter.values()) {
+            values[p.ordinal()] = preset.parameters().get(p);
+        }
+        return new PluginState(values, program, preset.name());
+    }
+
+    /** The index of the factory program with this name, or -1. */
+    int indexOf(String name) {
+        for (int i = 0; i < presets.size(); i++) {
+            if (presets.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
