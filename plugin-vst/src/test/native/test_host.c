@@ -6,6 +6,7 @@
  *
  * usage: test_host BUNDLE_DIR [BROKEN_BUNDLE_DIR]     prints "N passed, N failed"; exit 1 on any failure
  *        test_host --bench BUNDLE_DIR [CALLS]         per-call bridge overhead (processReplacing, 0 frames)
+ *        test_host --render BUNDLE_DIR IN.f32 OUT.f32 [RATE [BLOCK]]   mono render, latency removed (debugging)
  *
  * Uses only our own ABI header (src/main/c/vst2_abi.h).
  */
@@ -751,7 +752,35 @@ static int bench(const char *dir, long calls) {
     return 0;
 }
 
+/* Renders raw float32 mono through the plugin, latency removed (a debugging aid for host comparisons). */
+static int render(const char *dir, const char *in_path, const char *out_path, double rate, int block) {
+    char why[4400];
+    Plugin p;
+    if (load_plugin(dir, "mono", &p, why, sizeof why) != 0) { fprintf(stderr, "%s\n", why); return 1; }
+    FILE *f = fopen(in_path, "rb");
+    if (!f) return 1;
+    fseek(f, 0, SEEK_END);
+    long frames = ftell(f) / 4;
+    fseek(f, 0, SEEK_SET);
+    Vst2Effect *e = start(&p, rate, block);
+    if (!e) return 1;
+    int latency = e->initialDelay;
+    float *x = calloc((size_t)(frames + latency), sizeof(float)), *y = calloc((size_t)(frames + latency), sizeof(float));
+    if (fread(x, 4, (size_t)frames, f) != (size_t)frames) return 1;
+    fclose(f);
+    int sizes[] = {block};
+    run_float(e, x, y, 1, (int)(frames + latency), sizes, 1);
+    f = fopen(out_path, "wb");
+    fwrite(y + latency, 4, (size_t)frames, f);
+    fclose(f);
+    stop(e);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 5 && strcmp(argv[1], "--render") == 0) {
+        return render(argv[2], argv[3], argv[4], argc >= 6 ? atof(argv[5]) : 48000, argc >= 7 ? atoi(argv[6]) : 1024);
+    }
     if (argc >= 3 && strcmp(argv[1], "--bench") == 0) {
         return bench(argv[2], argc >= 4 ? atol(argv[3]) : 1000000);
     }
