@@ -1,0 +1,72 @@
+package org.percepnet4j.engine.nn;
+
+/**
+ * One GRU layer in PyTorch's convention (gate order r, z, n in the stacked [3H, ·] matrices):
+ * <pre>
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr)
+ *   z = σ(W_iz x + b_iz + W_hz h + b_hz)
+ *   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ * The state lives in the caller's arrays so one layer serves any number of streams.
+ */
+public final class Gru {
+
+    private final int in;
+    private final int hidden;
+    private final float[][] inputWeightsInMajor;  // [in][3H]
+    private final float[][] hiddenWeightsInMajor; // [H][3H]
+    private final float[] inputBias;
+    private final float[] hiddenBias;
+
+    public Gru(Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh) throws WeightFileException {
+        int h3 = weightIh.dim(0);
+        if (weightIh.rank() != 2 || h3 % 3 != 0 || weightHh.rank() != 2 || weightHh.dim(0) != h3
+                || weightHh.dim(1) != h3 / 3 || biasIh.rank() != 1 || biasIh.dim(0) != h3
+                || biasHh.rank() != 1 || biasHh.dim(0) != h3) {
+            throw new WeightFileException("GRU layer " + weightIh.name() + ": shapes " + weightIh.shapeText() + ", "
+                    + weightHh.shapeText() + ", " + biasIh.shapeText() + ", " + biasHh.shapeText()
+                    + " do not form [3H, in], [3H, H], [3H], [3H]");
+        }
+        this.hidden = h3 / 3;
+        this.in = weightIh.dim(1);
+        this.inputWeightsInMajor = Dense.transpose(weightIh.data(), h3, in);
+        this.hiddenWeightsInMajor = Dense.transpose(weightHh.data(), h3, hidden);
+        this.inputBias = biasIh.data().clone();
+        this.hiddenBias = biasHh.data().clone();
+    }
+
+    /**
+     * Advances the state by one frame.
+     *
+     * @param x  {@link #inputs()} values
+     * @param h  {@link #hidden()} values, updated in place
+     * @param gi work space of at least 3·{@link #hidden()} values (input projections)
+     * @param gh work space of at least 3·{@link #hidden()} values (hidden projections)
+     */
+    public void step(float[] x, float[] h, float[] gi, float[] gh) {
+        int h3 = 3 * hidden;
+        System.arraycopy(inputBias, 0, gi, 0, h3);
+        Dense.mulAdd(inputWeightsInMajor, x, in, gi);
+        System.arraycopy(hiddenBias, 0, gh, 0, h3);
+        Dense.mulAdd(hiddenWeightsInMajor, h, hidden, gh);
+        for (int j = 0; j < hidden; j++) {
+            float r = Activations.sigmoid(gi[j] + gh[j]);
+            float z = Activations.sigmoid(gi[hidden + j] + gh[hidden + j]);
+            float n = Activations.tanh(gi[2 * hidden + j] + r * gh[2 * hidden + j]);
+            h[j] = (1f - z) * n + z * h[j];
+        }
+    }
+
+    public int inputs() {
+        return in;
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    public int parameterCount() {
+        return 3 * hidden * (in + hidden) + inputBias.length + hiddenBias.length;
+    }
+}

@@ -1,0 +1,207 @@
+package org.percepnet4j.presets;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where presets come from: the factory list, a folder of user presets (JSON) and preset files named directly
+ * (.json, .fxp, .fxb). Used by the CLI ({@code --preset NAME|FILE}), the UI and the plugin.
+ */
+public final class PresetLibrary {
+
+    /** System property naming the user preset folder. */
+    public static final String USER_DIR_PROPERTY = "percepnet.presets";
+    /** Environment variable naming the user preset folder (when the property is unset). */
+    public static final String USER_DIR_ENV = "PERCEPNET_PRESETS";
+
+    private final Path userDir;
+
+    /** @param userDir folder of user presets (*.json); need not exist yet */
+    public PresetLibrary(Path userDir) {
+        this.userDir = userDir;
+    }
+
+    /** The library in the default user folder: {@value #USER_DIR_PROPERTY}, else {@value #USER_DIR_ENV}, else ~/.percepnet4j/presets. */
+    public static PresetLibrary standard() {
+        String dir = System.getProperty(USER_DIR_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            dir = System.getenv(USER_DIR_ENV);
+        }
+        Path p = dir == null || dir.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".percepnet4j", "presets") : Path.of(dir);
+        return new PresetLibrary(p);
+    }
+
+    public Path userDir() {
+        return userDir;
+    }
+
+    /** The user presets that load, plus one message per file that does not (a bad file never hides the rest). */
+    public record UserPresets(List<Preset> presets, List<String> problems) {
+    }
+
+    /** Reads every *.json in the user folder, sorted by file name; a missing folder means no user presets. */
+    public UserPresets userPresets() {
+        List<Preset> presets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(userDir)) {
+            return new UserPresets(List.of(), List.of());
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(userDir, "*.json")) {
+            ds.forEach(files::add);
+        } catch (IOException e) {
+            problems.add(userDir + ": cannot list the folder: " + e.getMessage());
+        }
+        files.sort(null);
+        for (Path f : files) {
+            try {
+                presets.add(load(f));
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new UserPresets(List.copyOf(presets), List.copyOf(problems));
+    }
+
+    /** A preset by name: factory presets first, then user presets (names compared ignoring case and punctuation). */
+    public Optional<Preset> find(String name) {
+        Optional<Preset> factory = FactoryPresets.byName(name);
+        if (factory.isPresent()) {
+            return factory;
+        }
+        String wanted = FactoryPresets.simplify(name);
+        return userPresets().presets().stream()
+                .filter(p -> FactoryPresets.simplify(p.name()).equals(wanted)).findFirst();
+    }
+
+    /**
+     * What {@code --preset} means: an existing file (.json, .fxp, or .fxb holding exactly one program) or a
+     * preset name.
+     *
+     * @throws PresetFormatException when the file is bad or the name is unknown (the message lists the names)
+     */
+    public Preset resolve(String nameOrFile) throws IOException {
+        Path f = Path.of(nameOrFile);
+        if (Files.isRegularFile(f)) {
+            return load(f);
+        }
+        return find(nameOrFile).orElseThrow(() -> new PresetFormatException(nameOrFile, null,
+                "no such preset or file (presets: " + String.join(", ", names()) + ")"));
+    }
+
+    /** Names of all presets, factory first. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        FactoryPresets.all().forEach(p -> names.add(p.name()));
+        userPresets().presets().forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    /** Loads one preset file; the extension decides the format. */
+    public static Preset load(Path file) throws IOException {
+        String source = file.toString();
+        byte[] data = readAll(file);
+        switch (extension(file)) {
+            case "json":
+                return PresetJson.read(data, source);
+            case "fxp":
+                return VstPatchFiles.readProgram(data, source);
+            case "fxb": {
+                List<Preset> bank = VstPatchFiles.readBank(data, source);
+                if (bank.size() != 1) {
+                    throw new PresetFormatException(source, null, "a bank of " + bank.size()
+                            + " programs; import it as a bank, or export one program (.fxp)");
+                }
+                return bank.get(0);
+            }
+            default:
+                throw new PresetFormatException(source, null, "unknown preset file type (allowed .json, .fxp, .fxb)");
+        }
+    }
+
+    /** Loads every program of a bank (.fxb), all or nothing. */
+    public static List<Preset> loadBank(Path file) throws IOException {
+        return VstPatchFiles.readBank(readAll(file), file.toString());
+    }
+
+    /** Saves a user preset as JSON in the user folder, named after the preset; returns the file. */
+    public Path save(Preset preset) throws IOException {
+        Files.createDirectories(userDir);
+        Path target = userDir.resolve(fileNameFor(preset.name()) + ".json");
+        writeAtomically(target, PresetJson.write(preset));
+        return target;
+    }
+
+    /** Writes a preset file in the format its extension names (.json, .fxp, .fxb), replacing it only when complete. */
+    public static void export(Preset preset, Path file, int pluginId) throws IOException {
+        byte[] data = switch (extension(file)) {
+            case "json" -> PresetJson.write(preset);
+            case "fxp" -> VstPatchFiles.writeProgram(preset, pluginId);
+            case "fxb" -> VstPatchFiles.writeBank(List.of(preset), pluginId);
+            default -> throw new IOException(file + ": unknown preset file type (allowed .json, .fxp, .fxb)");
+        };
+        writeAtomically(file, data);
+    }
+
+    /** Writes a bank of presets (.fxb), replacing the file only when complete. */
+    public static void exportBank(List<Preset> presets, Path file, int pluginId) throws IOException {
+        writeAtomically(file, VstPatchFiles.writeBank(presets, pluginId));
+    }
+
+    /** Write to a temporary file beside the target, then rename: a crash never leaves a half-written preset. */
+    static void writeAtomically(Path target, byte[] data) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, data);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Preset files are small; refuse anything large before reading it into memory. */
+    private static final long MAX_FILE_BYTES = 16L << 20;
+
+    private static byte[] readAll(Path file) throws IOException {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new PresetFormatException(file.toString(), null, "larger than 16 MB: not a preset file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new PresetFormatException(file.toString(), null, "no such file", e);
+        } catch (PresetFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new PresetFormatException(file.toString(), null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    static String extension(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A portable file name: letters, digits, '-' and '_' only. */
+    static String fileNameFor(String presetName) {
+        String s = presetName.trim().replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "preset" : s;
+    }
+}

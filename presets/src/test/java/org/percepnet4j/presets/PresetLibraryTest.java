@@ -1,0 +1,81 @@
+package org.percepnet4j.presets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.percepnet4j.engine.Parameter;
+
+class PresetLibraryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedUserPresetsAreListedAndFoundByName() throws Exception {
+        PresetLibrary lib = new PresetLibrary(dir.resolve("presets"));
+        Preset mine = new Preset("My booth", "quiet", ParameterSet.defaults().with(Parameter.SUPPRESSION, 9));
+        Path file = lib.save(mine);
+        assertThat(file.getFileName().toString()).isEqualTo("My-booth.json");
+        assertThat(lib.userPresets().presets()).containsExactly(mine);
+        assertThat(lib.find("my booth")).contains(mine);
+        assertThat(lib.find("Podcast studio")).contains(FactoryPresets.PODCAST_STUDIO);
+        assertThat(lib.names()).startsWith("Default").endsWith("My booth");
+    }
+
+    @Test
+    void aBadUserFileIsReportedAndDoesNotHideTheOthers() throws Exception {
+        PresetLibrary lib = new PresetLibrary(dir);
+        lib.save(FactoryPresets.PODCAST_STUDIO.withName("Good"));
+        Files.writeString(dir.resolve("broken.json"), "{\"format\":");
+        PresetLibrary.UserPresets listing = lib.userPresets();
+        assertThat(listing.presets()).extracting(Preset::name).containsExactly("Good");
+        assertThat(listing.problems()).singleElement().asString().contains("broken.json").contains("not valid JSON");
+    }
+
+    @Test
+    void resolvesFilesOfEveryFormatAndNames() throws Exception {
+        Preset p = FactoryPresets.FIELD_INTERVIEW;
+        for (String ext : new String[] {"json", "fxp", "fxb"}) {
+            Path f = dir.resolve("field." + ext);
+            PresetLibrary.export(p, f, PluginIds.STEREO);
+            Preset back = new PresetLibrary(dir).resolve(f.toString());
+            assertThat(back.parameters()).as(ext).isEqualTo(p.parameters());
+            assertThat(back.name()).as(ext).isEqualTo(p.name());
+        }
+        assertThat(new PresetLibrary(dir).resolve("maximum cleanup")).isEqualTo(FactoryPresets.MAXIMUM);
+    }
+
+    @Test
+    void unknownNamesListWhatExists() {
+        assertThatThrownBy(() -> new PresetLibrary(dir).resolve("Karaoke"))
+                .isInstanceOf(PresetFormatException.class)
+                .hasMessageStartingWith("Karaoke: no such preset or file (presets: Default, Podcast studio");
+    }
+
+    @Test
+    void exportReplacesOnlyWhenCompleteAndLeavesNoTemporaryFiles() throws Exception {
+        Path f = dir.resolve("x.fxp");
+        PresetLibrary.export(FactoryPresets.DEFAULT, f, PluginIds.STEREO);
+        PresetLibrary.export(FactoryPresets.MAXIMUM, f, PluginIds.STEREO);
+        assertThat(PresetLibrary.load(f).name()).isEqualTo("Maximum cleanup");
+        assertThatThrownBy(() -> PresetLibrary.export(FactoryPresets.DEFAULT, dir.resolve("x.txt"), PluginIds.STEREO))
+                .hasMessageContaining("unknown preset file type");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(q -> q.getFileName().toString())).containsExactly("x.fxp");
+        }
+    }
+
+    @Test
+    void bankFilesWithManyProgramsLoadAsBanks() throws Exception {
+        Path f = dir.resolve("factory.fxb");
+        PresetLibrary.exportBank(FactoryPresets.all(), f, PluginIds.STEREO);
+        assertThat(PresetLibrary.loadBank(f)).hasSize(FactoryPresets.all().size());
+        assertThatThrownBy(() -> PresetLibrary.load(f)).hasMessageContaining("a bank of 8 programs");
+        assertThatThrownBy(() -> PresetLibrary.load(dir.resolve("missing.json")))
+                .hasMessage(dir.resolve("missing.json") + ": no such file");
+    }
+}

@@ -1,0 +1,65 @@
+package org.percepnet4j.trainer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.Example;
+import org.percepnet4j.trainer.data.MixtureSettings;
+import org.percepnet4j.trainer.data.MixtureSynthesizer;
+import org.percepnet4j.trainer.data.Split;
+import org.percepnet4j.trainer.data.WavWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code trainer} command: data synthesis, training, export and evaluation as subcommands. */
+@Command(name = "trainer", mixinStandardHelpOptions = true,
+        description = "percepnet4j training and evaluation tools.",
+        subcommands = {TrainerCli.Mix.class})
+public final class TrainerCli implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainerCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Writes synthesised examples as WAV files to listen to the training data. */
+    @Command(name = "mix", mixinStandardHelpOptions = true,
+            description = "Write synthesised training examples (clean target and noisy input) as WAV files.")
+    static final class Mix implements Callable<Integer> {
+        @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
+        Path corpus;
+        @Option(names = "--split", defaultValue = "TRAIN", description = "TRAIN, VALIDATION or TEST (default ${DEFAULT-VALUE})")
+        Split split;
+        @Option(names = "--count", defaultValue = "5", description = "number of examples (default ${DEFAULT-VALUE})")
+        int count;
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--out", required = true, description = "output folder")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+            MixtureSynthesizer synth = new MixtureSynthesizer(c, split, MixtureSettings.training());
+            Files.createDirectories(out);
+            Random rng = new Random(seed);
+            for (int i = 0; i < count; i++) {
+                Example e = synth.next(rng);
+                String stem = String.format(Locale.ROOT, "%03d", i);
+                WavWriter.write(out.resolve(stem + "_clean.wav"), e.clean(), 48000);
+                WavWriter.write(out.resolve(stem + "_noisy.wav"), e.noisy(), 48000);
+                System.out.printf(Locale.ROOT, "%s  %-40s %-18s snr %6.1f dB  cutoff %5.0f Hz  %.2f s%n", stem,
+                        e.speaker(), e.noiseKind(), e.snrDb(), e.cutoffHz(), e.clean().length / 48000.0);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.percepnet4j.trainer.data;
+
+/**
+ * Knobs of {@link MixtureSynthesizer}. {@link #training()} is the recipe of spec §12; {@link #evaluation(double)}
+ * is a plain mix of real noise at a fixed SNR for measurements.
+ *
+ * @param minSeconds           shortest example
+ * @param maxSeconds           longest example
+ * @param minSnrDb             lowest SNR drawn (uniform in dB)
+ * @param maxSnrDb             highest SNR drawn
+ * @param noiseFreeProbability share of examples without any added noise
+ * @param reverbProbability    share of examples convolved with an impulse response
+ * @param realRirShare         of the reverberant ones, the share using a measured response (else a synthetic room)
+ * @param filterProbability    probability of a random second-order filter, drawn separately for speech and noise
+ * @param lowPass              whether to draw a random low-pass f_c = 3 kHz·50^u (none when above 24 kHz)
+ * @param clipProbability      probability of clipping the noisy mix at a random level
+ * @param quantiseProbability  probability of coarse quantisation of the noisy mix (8–12 bits)
+ * @param minLevelDb           lowest active speech level, dBFS
+ * @param maxLevelDb           highest active speech level, dBFS
+ * @param noiseWeights         relative weights of {@link NoiseKind#values()} for the main noise
+ * @param secondNoiseProbability probability of adding a second, weaker noise kind (−15…0 dB under the first)
+ */
+public record MixtureSettings(double minSeconds, double maxSeconds, double minSnrDb, double maxSnrDb,
+                              double noiseFreeProbability, double reverbProbability, double realRirShare,
+                              double filterProbability, boolean lowPass, double clipProbability,
+                              double quantiseProbability, double minLevelDb, double maxLevelDb,
+                              double[] noiseWeights, double secondNoiseProbability) {
+
+    /** The kinds of added noise. */
+    public enum NoiseKind {
+        /** recorded ambience from the corpus (city, weather, water, rooms, babble recordings) */
+        REAL,
+        /** 3–7 other speakers of the same split talking at once */
+        BABBLE,
+        /** mains hum at 50/60 Hz with random harmonics */
+        HUM,
+        /** stationary noise with a random spectral slope (brown … blue) */
+        COLOURED,
+        /** typing built from the bucklespring key recordings */
+        KEYBOARD;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public MixtureSettings {
+        if (!(minSeconds > 0) || maxSeconds < minSeconds || maxSnrDb < minSnrDb || maxLevelDb < minLevelDb) {
+            throw new IllegalArgumentException("inconsistent mixture settings");
+        }
+        if (noiseWeights.length != NoiseKind.values().length) {
+            throw new IllegalArgumentException("need one weight per noise kind");
+        }
+        noiseWeights = noiseWeights.clone();
+    }
+
+    /** The training recipe (spec §12, issue 4). */
+    public static MixtureSettings training() {
+        return new MixtureSettings(4, 8, -5, 35, 0.05, 0.5, 0.3, 0.5, true, 0.1, 0.05, -45, -15,
+                new double[] {0.45, 0.15, 0.1, 0.15, 0.15}, 0.3);
+    }
+
+    /** Real recorded noise only, at exactly {@code snrDb}, no reverberation, filters, low-pass or clipping. */
+    public static MixtureSettings evaluation(double snrDb) {
+        return new MixtureSettings(4, 8, snrDb, snrDb, 0, 0, 0, 0, false, 0, 0, -26, -26,
+                new double[] {1, 0, 0, 0, 0}, 0);
+    }
+
+    /** The same settings with a different SNR range. */
+    public MixtureSettings withSnr(double minDb, double maxDb) {
+        return new MixtureSettings(minSeconds, maxSeconds, minDb, maxDb, noiseFreeProbability, reverbProbability,
+                realRirShare, filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb, maxLevelDb,
+                noiseWeights, secondNoiseProbability);
+    }
+
+    /** The same settings with a different example length. */
+    public MixtureSettings withSeconds(double min, double max) {
+        return new MixtureSettings(min, max, minSnrDb, maxSnrDb, noiseFreeProbability, reverbProbability,
+                realRirShare, filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb, maxLevelDb,
+                noiseWeights, secondNoiseProbability);
+    }
+
+    /** The same settings with only one kind of noise. */
+    public MixtureSettings withOnlyNoise(NoiseKind kind) {
+        double[] w = new double[NoiseKind.values().length];
+        w[kind.ordinal()] = 1;
+        return new MixtureSettings(minSeconds, maxSeconds, minSnrDb, maxSnrDb, noiseFreeProbability, reverbProbability,
+                realRirShare, filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb, maxLevelDb,
+                w, 0);
+    }
+
+    @Override
+    public double[] noiseWeights() {
+        return noiseWeights.clone();
+    }
+}

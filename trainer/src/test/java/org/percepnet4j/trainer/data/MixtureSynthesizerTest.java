@@ -1,0 +1,157 @@
+package org.percepnet4j.trainer.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
+
+class MixtureSynthesizerTest {
+    private final SyntheticSource source = new SyntheticSource();
+
+    private static MixtureSettings shortTraining() {
+        return MixtureSettings.training().withSeconds(0.5, 1.0);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameExample() {
+        var a = new MixtureSynthesizer(source, shortTraining());
+        var b = new MixtureSynthesizer(source, shortTraining());
+        Random ra = new Random(42), rb = new Random(42);
+        for (int i = 0; i < 20; i++) {
+            Example x = a.next(ra), y = b.next(rb);
+            assertThat(x.noisy()).containsExactly(y.noisy());
+            assertThat(x.clean()).containsExactly(y.clean());
+            assertThat(x.noiseKind()).isEqualTo(y.noiseKind());
+            assertThat(x.cutoffHz()).isEqualTo(y.cutoffHz());
+        }
+        assertThat(a.next(new Random(1)).noisy()).isNotEqualTo(a.next(new Random(2)).noisy());
+    }
+
+    @Test
+    void examplesAreWholeHopsOfFiniteAudioWithinTheLengthRangeAndUnderFullScaleBeforeClipping() {
+        var s = new MixtureSynthesizer(source, shortTraining());
+        Random rng = new Random(3);
+        for (int i = 0; i < 60; i++) {
+            Example e = s.next(rng);
+            assertThat(e.clean().length).isEqualTo(e.noisy().length).isBetween(24000 - 480, 48000);
+            assertThat(e.clean().length % 480).isZero();
+            for (int k = 0; k < e.noisy().length; k++) {
+                assertThat(Float.isFinite(e.noisy()[k]) && Float.isFinite(e.clean()[k])).isTrue();
+                assertThat(Math.abs(e.noisy()[k])).isLessThan(1.0f);
+            }
+            assertThat(e.cutoffHz()).isPositive().isLessThanOrEqualTo(24000);
+        }
+    }
+
+    @Test
+    void everyNoiseKindAndNoiseFreeExamplesOccurInTraining() {
+        var s = new MixtureSynthesizer(source, shortTraining());
+        Random rng = new Random(5);
+        Set<String> kinds = new HashSet<>();
+        int noiseFree = 0;
+        int lowPassed = 0;
+        for (int i = 0; i < 300; i++) {
+            Example e = s.next(rng);
+            kinds.add(e.noiseKind().split("\\+")[0]);
+            if (e.noiseKind().equals("none")) {
+                noiseFree++;
+                assertThat(e.snrDb()).isInfinite();
+            } else {
+                assertThat(e.snrDb()).isBetween(-5.0, 35.0);
+            }
+            if (e.cutoffHz() < 11000) {
+                lowPassed++;
+            }
+        }
+        for (NoiseKind k : NoiseKind.values()) {
+            assertThat(kinds).contains(k.label());
+        }
+        assertThat(noiseFree).isBetween(3, 40);
+        assertThat(lowPassed).isGreaterThan(30);
+    }
+
+    @Test
+    void evaluationMixesHitTheRequestedSnrOnActiveSpeechExactly() {
+        for (double snr : new double[] {0, 5, 10}) {
+            var s = new MixtureSynthesizer(source, MixtureSettings.evaluation(snr));
+            Example e = s.next(new Random(11));
+            float[] noise = new float[e.noisy().length];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = e.noisy()[i] - e.clean()[i];
+            }
+            double measured = 10 * Math.log10(MixtureSynthesizer.activePower(e.clean()) / MixtureSynthesizer.meanPower(noise));
+            assertThat(measured).isCloseTo(snr, within(0.05));
+            assertThat(10 * Math.log10(MixtureSynthesizer.activePower(e.clean()))).isCloseTo(-26, within(0.1));
+            assertThat(e.noiseKind()).isEqualTo("real");
+        }
+    }
+
+    @Test
+    void noiseFreeExamplesWithoutAugmentationHaveTheTargetAsInput() {
+        MixtureSettings quiet = new MixtureSettings(0.5, 1, 0, 0, 1.0, 0, 0, 0, false, 0, 0, -30, -30,
+                new double[] {1, 0, 0, 0, 0}, 0);
+        Example e = new MixtureSynthesizer(source, quiet).next(new Random(9));
+        assertThat(e.noisy()).containsExactly(e.clean());
+        assertThat(e.noiseKind()).isEqualTo("none");
+    }
+
+    @Test
+    void reverberationLeavesOnlyTheEarlyPartInTheTarget() {
+        MixtureSettings reverb = new MixtureSettings(1, 1, 0, 0, 1.0, 1.0, 0.5, 0, false, 0, 0, -30, -30,
+                new double[] {1, 0, 0, 0, 0}, 0);
+        var s = new MixtureSynthesizer(source, reverb);
+        Random rng = new Random(13);
+        for (int i = 0; i < 5; i++) {
+            Example e = s.next(rng);
+            float[] late = new float[e.noisy().length];
+            for (int k = 0; k < late.length; k++) {
+                late[k] = e.noisy()[k] - e.clean()[k];
+            }
+            // The late tail is there in the input but weaker than the target.
+            double ratio = MixtureSynthesizer.meanPower(late) / MixtureSynthesizer.meanPower(e.clean());
+            assertThat(ratio).isGreaterThan(1e-4).isLessThan(10);
+        }
+    }
+
+    @Test
+    void theCutoffNeverExceedsTheSourceBandwidthAndTheLowPassRemovesWhatIsAbove() {
+        MixtureSettings s = shortTraining().withOnlyNoise(NoiseKind.COLOURED);
+        var synth = new MixtureSynthesizer(source, s);
+        Random rng = new Random(17);
+        for (int i = 0; i < 80; i++) {
+            Example e = synth.next(rng);
+            if (e.speaker().equals("b:two")) {
+                assertThat(e.cutoffHz()).isLessThanOrEqualTo(12000);
+            }
+            if (e.cutoffHz() < 8000) {
+                // 8th-order Butterworth: an octave above the cutoff is ~48 dB down.
+                assertThat(bandPowerDb(e.noisy(), 2 * e.cutoffHz(), 24000) - bandPowerDb(e.noisy(), 0, e.cutoffHz()))
+                        .isLessThan(-30);
+            }
+        }
+    }
+
+    /** Power in [lo, hi) Hz from a plain DFT over the middle 4096 samples. */
+    private static double bandPowerDb(float[] x, double lo, double hi) {
+        int n = 4096, off = Math.max(0, x.length / 2 - n / 2);
+        double p = 1e-30;
+        for (int k = 1; k < n / 2; k++) {
+            double f = k * 48000.0 / n;
+            if (f < lo || f >= hi) {
+                continue;
+            }
+            double re = 0, im = 0;
+            for (int i = 0; i < n; i++) {
+                double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+                re += w * x[off + i] * Math.cos(2 * Math.PI * k * i / n);
+                im -= w * x[off + i] * Math.sin(2 * Math.PI * k * i / n);
+            }
+            p += re * re + im * im;
+        }
+        return 10 * Math.log10(p);
+    }
+}
