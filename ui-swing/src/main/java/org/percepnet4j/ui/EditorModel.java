@@ -33,6 +33,20 @@ public interface EditorModel {
     /** Factory presets first, then user presets; may be empty, never null. */
     List<PresetEntry> presets();
 
+    /** True when {@link #savePreset} can store user presets. */
+    default boolean canSavePresets() {
+        return false;
+    }
+
+    /**
+     * Stores the current settings as a user preset and returns its menu entry.
+     *
+     * @throws java.io.IOException when it cannot be written; IllegalArgumentException for an invalid name
+     */
+    default PresetEntry savePreset(String name) throws java.io.IOException {
+        throw new java.io.IOException("this editor cannot save presets");
+    }
+
     /** Applies every value the preset holds as one gesture per parameter. */
     default void applyPreset(PresetEntry preset) {
         preset.values().forEach((p, v) -> {

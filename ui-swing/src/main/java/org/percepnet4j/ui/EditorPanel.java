@@ -10,6 +10,7 @@ import java.awt.event.ActionEvent;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
 import java.awt.event.KeyEvent;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -109,6 +110,15 @@ public final class EditorPanel extends JPanel {
         p.add(label);
         p.add(Box.createHorizontalStrut(gap));
         p.add(presetMenu);
+        if (model.canSavePresets()) {
+            javax.swing.JButton save = new javax.swing.JButton("Save\u2026");
+            save.setName("savePreset");
+            save.setToolTipText("Save the current settings as a user preset");
+            save.getAccessibleContext().setAccessibleName("Save preset");
+            save.addActionListener(e -> promptSavePreset());
+            p.add(Box.createHorizontalStrut(gap));
+            p.add(save);
+        }
         p.add(Box.createHorizontalStrut(gap));
         p.add(presetStatus);
         p.add(Box.createHorizontalGlue());
@@ -268,13 +278,62 @@ public final class EditorPanel extends JPanel {
         return p;
     }
 
+    private void promptSavePreset() {
+        PresetEntry current = presets.selected();
+        Object answer = javax.swing.JOptionPane.showInputDialog(this, "Name of the user preset:", "Save preset",
+                javax.swing.JOptionPane.PLAIN_MESSAGE, null, null,
+                current != null && !current.factory() ? current.name() : "");
+        if (answer instanceof String name && !name.isBlank()) {
+            try {
+                savePreset(name);
+            } catch (IOException | IllegalArgumentException ex) {
+                javax.swing.JOptionPane.showMessageDialog(this, ex.getMessage(), "Preset not saved",
+                        javax.swing.JOptionPane.ERROR_MESSAGE);
+            }
+        }
+    }
+
+    /** Saves the current settings as a user preset, reloads the menu and selects the new entry. */
+    public PresetEntry savePreset(String name) throws IOException {
+        PresetEntry saved = model.savePreset(name);
+        presets.remember(saved);
+        reloadPresets();
+        for (int i = 0; i < presetMenu.getItemCount(); i++) {
+            PresetEntry pe = presetMenu.getItemAt(i);
+            if (!pe.factory() && pe.name().equals(saved.name())) {
+                updatingPresetMenu = true;
+                try {
+                    presetMenu.setSelectedIndex(i);
+                } finally {
+                    updatingPresetMenu = false;
+                }
+                presets.remember(pe);
+            }
+        }
+        tick();
+        return saved;
+    }
+
     /** Re-reads the preset list (after the user saved or imported one). */
     public void reloadPresets() {
         updatingPresetMenu = true;
         try {
             List<PresetEntry> list = presets.available();
             presetMenu.setModel(new DefaultComboBoxModel<>(list.toArray(new PresetEntry[0])));
-            presetMenu.setSelectedItem(presets.selected());
+            PresetEntry sel = presets.selected();
+            if (sel == null) {
+                // Opening the editor on unchanged settings: show the preset they equal (e.g. "Default").
+                sel = list.stream().filter(pe -> pe.values().size() > 1 && pe.matches(model)).findFirst().orElse(null);
+                if (sel != null) {
+                    presets.remember(sel);
+                }
+            }
+            presetMenu.setSelectedIndex(-1);
+            for (PresetEntry pe : list) {
+                if (sel != null && pe.factory() == sel.factory() && pe.name().equals(sel.name())) {
+                    presetMenu.setSelectedItem(pe);
+                }
+            }
             presetMenu.setEnabled(!list.isEmpty());
             if (list.isEmpty()) {
                 presetMenu.setToolTipText("No presets available");

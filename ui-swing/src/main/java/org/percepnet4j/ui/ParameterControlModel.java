@@ -65,9 +65,8 @@ public final class ParameterControlModel {
     public void step(int steps, Granularity g) {
         double target = value() + steps * increment(g);
         if (!parameter.isDiscrete()) {
-            // Land on the grid of the increment so repeated presses give round numbers (12.0, 13.0, ...).
-            double inc = increment(g);
-            target = Math.round(target / inc) * inc;
+            // Snap to the finest step so repeated presses do not accumulate rounding error (0.1 + 0.2 ...).
+            target = Math.round(target / fineIncrement) * fineIncrement;
         }
         edit(target);
     }

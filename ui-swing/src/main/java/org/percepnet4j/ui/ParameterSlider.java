@@ -16,6 +16,7 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import javax.accessibility.Accessible;
 import javax.accessibility.AccessibleContext;
@@ -243,9 +244,10 @@ public final class ParameterSlider extends JComponent implements Accessible {
                 Parameter p = control.parameter();
                 int ticks = (int) Math.round((p.max() - p.min()) / p.step());
                 g.setColor(Theme.dimText());
+                double tw = Math.max(1, th / 2);
                 for (int i = 0; i <= ticks; i++) {
                     double tx = left + len * i / ticks;
-                    g.fill(new Ellipse2D.Double(tx - th / 2, cy + th, th, th));
+                    g.fill(new Rectangle2D.Double(tx - tw / 2, cy + th, tw, th * 1.6));
                 }
             }
             double r = thumbRadius();

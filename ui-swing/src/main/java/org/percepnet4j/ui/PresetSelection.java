@@ -25,6 +25,11 @@ public final class PresetSelection {
         selected = preset;
     }
 
+    /** Marks {@code preset} as the current one without applying it (it was just saved from these settings). */
+    public void remember(PresetEntry preset) {
+        selected = preset;
+    }
+
     /** The last chosen preset, or null. */
     public PresetEntry selected() {
         return selected;

@@ -1,8 +1,10 @@
 package org.percepnet4j.ui;
 
+import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.percepnet4j.engine.MeterSnapshot;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
@@ -38,17 +40,22 @@ public final class ProcessorEditorModel implements EditorModel {
     }
 
     private final Processor processor;
-    private final Supplier<List<PresetEntry>> presets;
+    private final PresetStore presets;
     private final GestureListener gestures;
 
-    public ProcessorEditorModel(Processor processor, Supplier<List<PresetEntry>> presets, GestureListener gestures) {
+    /**
+     * @param presets  where the preset menu comes from; null for no presets
+     * @param gestures host notifications; null for none
+     */
+    public ProcessorEditorModel(Processor processor, PresetStore presets, GestureListener gestures) {
         this.processor = Objects.requireNonNull(processor, "processor");
-        this.presets = Objects.requireNonNull(presets, "presets");
+        this.presets = presets;
         this.gestures = gestures == null ? GestureListener.NONE : gestures;
     }
 
-    public ProcessorEditorModel(Processor processor, Supplier<List<PresetEntry>> presets) {
-        this(processor, presets, GestureListener.NONE);
+    /** A model with the standard preset library and no host notifications. */
+    public ProcessorEditorModel(Processor processor) {
+        this(processor, PresetStore.standard(), GestureListener.NONE);
     }
 
     @Override
@@ -80,7 +87,23 @@ public final class ProcessorEditorModel implements EditorModel {
 
     @Override
     public List<PresetEntry> presets() {
-        List<PresetEntry> list = presets.get();
-        return list == null ? List.of() : list;
+        return presets == null ? List.of() : presets.entries();
+    }
+
+    @Override
+    public boolean canSavePresets() {
+        return presets != null;
+    }
+
+    @Override
+    public PresetEntry savePreset(String name) throws IOException {
+        if (presets == null) {
+            return EditorModel.super.savePreset(name);
+        }
+        Map<Parameter, Double> values = new EnumMap<>(Parameter.class);
+        for (Parameter p : Parameter.values()) {
+            values.put(p, processor.getParameter(p));
+        }
+        return presets.save(name, "", values);
     }
 }

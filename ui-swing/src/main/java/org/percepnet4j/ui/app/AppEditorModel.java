@@ -5,7 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.io.IOException;
+import org.percepnet4j.ui.PresetStore;
 import org.percepnet4j.engine.MeterSnapshot;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
@@ -21,10 +22,10 @@ final class AppEditorModel implements EditorModel {
 
     private final Map<Parameter, Double> settings = new EnumMap<>(Parameter.class);
     private final AtomicReference<Processor> meterSource = new AtomicReference<>();
-    private final Supplier<List<PresetEntry>> presets;
+    private final PresetStore presets;
     private final Runnable changed;
 
-    AppEditorModel(Supplier<List<PresetEntry>> presets, Runnable changed) {
+    AppEditorModel(PresetStore presets, Runnable changed) {
         this.presets = presets;
         this.changed = changed;
         for (Parameter p : Parameter.values()) {
@@ -60,8 +61,25 @@ final class AppEditorModel implements EditorModel {
 
     @Override
     public List<PresetEntry> presets() {
-        List<PresetEntry> list = presets.get();
-        return list == null ? List.of() : list;
+        return presets == null ? List.of() : presets.entries();
+    }
+
+    @Override
+    public boolean canSavePresets() {
+        return presets != null;
+    }
+
+    @Override
+    public PresetEntry savePreset(String name) throws IOException {
+        if (presets == null) {
+            return EditorModel.super.savePreset(name);
+        }
+        return presets.save(name, "", settings);
+    }
+
+    /** Messages about user preset files that did not load. */
+    List<String> presetProblems() {
+        return presets == null ? List.of() : presets.problems();
     }
 
     /** A copy of the current settings for a render. */

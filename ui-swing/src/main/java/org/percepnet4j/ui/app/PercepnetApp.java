@@ -50,7 +50,7 @@ import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
 import org.percepnet4j.ui.EditorPanel;
-import org.percepnet4j.ui.PresetEntry;
+import org.percepnet4j.ui.PresetStore;
 import org.percepnet4j.ui.Theme;
 
 /**
@@ -102,7 +102,7 @@ public final class PercepnetApp {
      * @param model   the gain model renders use ({@code Models.loadDefault()} in the product)
      * @param presets factory then user presets
      */
-    public PercepnetApp(GainModel model, Supplier<List<PresetEntry>> presets) {
+    public PercepnetApp(GainModel model, PresetStore presets) {
         this.model = model;
         this.renderer = new OfflineRenderer(model);
         this.editorModel = new AppEditorModel(presets, this::settingsChanged);
@@ -285,7 +285,7 @@ public final class PercepnetApp {
     }
 
     /** Reads the files in the background and adds those that load; errors go to the status line, one per file. */
-    public SwingWorker<List<FileEntry>, Void> openFiles(List<Path> paths) {
+    public SwingWorker<?, ?> openFiles(List<Path> paths) {
         setStatus("Opening " + paths.size() + (paths.size() == 1 ? " file\u2026" : " files\u2026"));
         SwingWorker<List<FileEntry>, Void> w = new SwingWorker<>() {
             private final List<String> errors = new ArrayList<>();
@@ -676,7 +676,7 @@ public final class PercepnetApp {
      * Entry point for {@code percepnet gui [FILE...]}: installs the look, loads the default model and opens the
      * window with the given files. Returns once the window is up; the JVM stays alive until it is closed.
      */
-    public static void launch(String[] args, Supplier<GainModel> modelLoader, Supplier<List<PresetEntry>> presets) {
+    public static void launch(String[] args, Supplier<GainModel> modelLoader, PresetStore presets) {
         List<Path> paths = new ArrayList<>();
         for (String a : args) {
             paths.add(Path.of(a));

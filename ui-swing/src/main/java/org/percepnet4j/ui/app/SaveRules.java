@@ -67,6 +67,16 @@ public final class SaveRules {
      */
     public static void save(AudioClip clip, Path target, Collection<Path> inputs, boolean overwriteInputConfirmed)
             throws IOException {
+        save(clip, target, inputs, overwriteInputConfirmed, AudioFiles::write);
+    }
+
+    /** Writes one clip to one file. */
+    interface ClipWriter {
+        void write(AudioClip clip, Path file) throws IOException;
+    }
+
+    static void save(AudioClip clip, Path target, Collection<Path> inputs, boolean overwriteInputConfirmed,
+                     ClipWriter writer) throws IOException {
         checkExtension(target);
         if (isInput(target, inputs) && !overwriteInputConfirmed) {
             throw new IOException(target + " is an input file; it is only replaced after you confirm");
@@ -75,7 +85,7 @@ public final class SaveRules {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         try {
-            AudioFiles.write(withTypeFor(clip, target), tmp);
+            writer.write(withTypeFor(clip, target), tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
