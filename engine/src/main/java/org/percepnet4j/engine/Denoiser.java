@@ -1,0 +1,245 @@
+package org.percepnet4j.engine;
+
+import org.percepnet4j.engine.dsp.ErbBands;
+import org.percepnet4j.engine.dsp.FeatureExtractor;
+import org.percepnet4j.engine.dsp.FrameStream;
+import org.percepnet4j.engine.dsp.PitchMixer;
+import org.percepnet4j.engine.dsp.PostFilter;
+import org.percepnet4j.engine.dsp.SampleGuard;
+import org.percepnet4j.engine.dsp.Spectrum;
+import org.percepnet4j.engine.dsp.Stft;
+
+/**
+ * The PercepNet frame pipeline at 48 kHz, one 10 ms hop at a time, for 1..N linked channels.
+ *
+ * <p>Linked channels: one analysis of the channel mean (features, pitch, network), and the same band gains,
+ * strengths and pitch period applied to each channel's own spectrum, so the stereo image stays put.
+ *
+ * <p>Timing: hop h brings input samples [480h, 480h + 480). The analysis window of the newest frame ends
+ * there; output frame ℓ = h − M is synthesised, and overlap-add completes samples [480(ℓ − 1), 480ℓ):
+ * the output is the input delayed by {@link #delaySamples()} = (1 + M)·480 samples.
+ *
+ * <p>Real-time safe after construction: {@link #processHop} does not allocate, lock, log or throw for
+ * well-formed arrays. Non-finite input samples become silence and are counted; output is bounded by
+ * {@link #OUTPUT_LIMIT}. Not thread-safe: one audio thread drives an instance.
+ */
+public final class Denoiser {
+    public static final int SAMPLE_RATE = Stft.SAMPLE_RATE;
+    public static final int HOP = Stft.HOP;
+    /** Hard bound on output samples (+30 dBFS): a last line of defence, never reached by sane input. */
+    public static final float OUTPUT_LIMIT = 32f;
+    /** Largest attenuation limit honoured (a floor of 10^(−200/20)). */
+    public static final float MAX_ATTENUATION_LIMIT_DB = 200f;
+
+    private static final int BANDS = ErbBands.BANDS;
+
+    private final GainPredictor predictor;
+    private final int channels;
+    private final int maxLookahead;
+
+    private final FeatureExtractor analysis;
+    /** Per-channel Y/P streams; for mono the analysis stream itself. */
+    private final FrameStream[] channelStreams;
+    private final float[][] inputHops;
+    private final float[] analysisHop = new float[HOP];
+    private final float[][] overlap;
+    private final float[] synthesis = new float[Stft.WINDOW];
+
+    private final float[] rawGains = new float[BANDS];
+    private final float[] strengths = new float[BANDS];
+    private final float[] gains = new float[BANDS];
+    private final float[] gainBins = new float[Stft.BINS];
+    private final float[] strengthBins = new float[Stft.BINS];
+    private final PitchMixer pitchMixer = new PitchMixer();
+    private final Spectrum mixed = new Spectrum();
+
+    private int lookahead;
+    private float gainFloor;
+    private float postFilterAmount;
+    private long nonFiniteSamples;
+
+    /** Allocates everything; {@code maxLookaheadFrames} bounds {@link #setLookahead}. Starts with M = max. */
+    public Denoiser(GainModel model, int channels, int maxLookaheadFrames) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("channels must be >= 1, got " + channels);
+        }
+        if (maxLookaheadFrames < 0) {
+            throw new IllegalArgumentException("maxLookaheadFrames must be >= 0, got " + maxLookaheadFrames);
+        }
+        this.predictor = model.newPredictor();
+        this.channels = channels;
+        this.maxLookahead = maxLookaheadFrames;
+        this.analysis = new FeatureExtractor(maxLookaheadFrames);
+        this.channelStreams = new FrameStream[channels];
+        if (channels == 1) {
+            channelStreams[0] = analysis.stream();
+        } else {
+            for (int c = 0; c < channels; c++) {
+                channelStreams[c] = new FrameStream(maxLookaheadFrames);
+            }
+        }
+        this.inputHops = new float[channels][HOP];
+        this.overlap = new float[channels][HOP];
+        setAttenuationLimitDb((float) Parameter.SUPPRESSION.defaultValue());
+        setPostFilterAmount((float) (Parameter.POST_FILTER.defaultValue() / 100.0));
+        setLookahead(maxLookaheadFrames);
+    }
+
+    /** Look-ahead M in frames, 0..maxLookaheadFrames. Resets all state; no allocation. */
+    public void setLookahead(int frames) {
+        if (frames < 0 || frames > maxLookahead) {
+            throw new IllegalArgumentException("lookahead " + frames + " outside 0.." + maxLookahead);
+        }
+        lookahead = frames;
+        reset();
+    }
+
+    public int lookahead() {
+        return lookahead;
+    }
+
+    /** Gain floor: no band is pulled more than {@code db} dB below its input (0 = nothing removed). */
+    public void setAttenuationLimitDb(float db) {
+        if (Float.isNaN(db)) {
+            return;
+        }
+        float limited = Math.max(0f, Math.min(MAX_ATTENUATION_LIMIT_DB, db));
+        gainFloor = (float) Math.pow(10.0, -limited / 20.0);
+    }
+
+    /** 0 = raw network gains, 1 = the full envelope post-filter (β = 0.02); see {@link PostFilter}. */
+    public void setPostFilterAmount(float amount) {
+        if (Float.isNaN(amount)) {
+            return;
+        }
+        postFilterAmount = Math.max(0f, Math.min(1f, amount));
+    }
+
+    /** Hop-in to hop-out delay: (1 + lookahead)·480 samples. */
+    public int delaySamples() {
+        return (1 + lookahead) * HOP;
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    public int maxLookahead() {
+        return maxLookahead;
+    }
+
+    /** Clears signal history, pitch track, overlap buffers and the predictor's state. */
+    public void reset() {
+        analysis.setLookahead(lookahead);
+        if (channels > 1) {
+            for (FrameStream s : channelStreams) {
+                s.setLookahead(lookahead);
+            }
+        }
+        for (float[] o : overlap) {
+            java.util.Arrays.fill(o, 0f);
+        }
+        java.util.Arrays.fill(gains, 1f);
+        predictor.reset();
+    }
+
+    /**
+     * Processes one hop: {@code in} and {@code out} are [channels][≥ 480]; they may be the same arrays.
+     * Follows spec §1: analysis of frame ℓ + M, network, gains and strengths, synthesis of frame ℓ.
+     */
+    public void processHop(float[][] in, float[][] out) {
+        readInput(in);
+        mixDownForAnalysis();
+        analysis.analyse(analysisHop);
+
+        predictor.predict(analysis.features(), rawGains, strengths);
+        sanitiseModelOutput(rawGains, strengths);
+        PostFilter.apply(rawGains, analysis.outputFrameEnergy(), postFilterAmount, gains);
+        applyGainFloor(gains, gainFloor);
+        ErbBands.toBins(gains, gainBins);
+        ErbBands.toBins(strengths, strengthBins);
+
+        for (int c = 0; c < channels; c++) {
+            FrameStream stream = channelStreams[c];
+            if (channels > 1) {
+                stream.push(inputHops[c]);
+                stream.analyseOutputFrame(analysis.period(), analysis.periodsPerSide());
+            }
+            synthesizeChannel(stream, overlap[c], out[c]);
+        }
+    }
+
+    /** Last applied band gains (after post-filter and attenuation limit), for meters. */
+    public void bandGains(float[] dst34) {
+        System.arraycopy(gains, 0, dst34, 0, BANDS);
+    }
+
+    /** Pitch of the last output frame in Hz, 0 when unvoiced. */
+    public float pitchHz() {
+        return analysis.voiced() ? (float) SAMPLE_RATE / analysis.period() : 0f;
+    }
+
+    public boolean voiced() {
+        return analysis.voiced();
+    }
+
+    /** NaN/Inf input samples replaced by silence since construction. */
+    public long nonFiniteSamples() {
+        return nonFiniteSamples;
+    }
+
+    private void readInput(float[][] in) {
+        for (int c = 0; c < channels; c++) {
+            nonFiniteSamples += SampleGuard.sanitise(in[c], 0, inputHops[c], HOP);
+        }
+    }
+
+    private void mixDownForAnalysis() {
+        if (channels == 1) {
+            System.arraycopy(inputHops[0], 0, analysisHop, 0, HOP);
+            return;
+        }
+        float scale = 1f / channels;
+        java.util.Arrays.fill(analysisHop, 0f);
+        for (int c = 0; c < channels; c++) {
+            float[] x = inputHops[c];
+            for (int n = 0; n < HOP; n++) {
+                analysisHop[n] += x[n];
+            }
+        }
+        for (int n = 0; n < HOP; n++) {
+            analysisHop[n] *= scale;
+        }
+    }
+
+    /** Gains and strengths into [0, 1]; a NaN gain passes the band unchanged, a NaN strength means no comb. */
+    private static void sanitiseModelOutput(float[] gains, float[] strengths) {
+        for (int b = 0; b < BANDS; b++) {
+            float g = gains[b];
+            gains[b] = g >= 0f ? Math.min(1f, g) : (g < 0f ? 0f : 1f);
+            float r = strengths[b];
+            strengths[b] = r >= 0f ? Math.min(1f, r) : 0f;
+        }
+    }
+
+    private static void applyGainFloor(float[] gains, float floor) {
+        for (int b = 0; b < BANDS; b++) {
+            gains[b] = Math.max(floor, gains[b]);
+        }
+    }
+
+    /** Pitch mix, band gains to bins, inverse STFT, overlap-add; writes 480 bounded samples. */
+    private void synthesizeChannel(FrameStream stream, float[] overlapTail, float[] out) {
+        pitchMixer.mix(stream.y, stream.p, strengthBins, mixed);
+        for (int k = 0; k < Stft.BINS; k++) {
+            mixed.re[k] *= gainBins[k];
+            mixed.im[k] *= gainBins[k];
+        }
+        stream.synthesize(mixed, synthesis);
+        for (int n = 0; n < HOP; n++) {
+            float v = overlapTail[n] + synthesis[n];
+            out[n] = Math.max(-OUTPUT_LIMIT, Math.min(OUTPUT_LIMIT, v));
+            overlapTail[n] = synthesis[HOP + n];
+        }
+    }
+}

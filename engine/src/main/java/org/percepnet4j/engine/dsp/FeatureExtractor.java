@@ -1,0 +1,156 @@
+package org.percepnet4j.engine.dsp;
+
+import org.percepnet4j.engine.GainPredictor;
+
+/**
+ * The PercepNet analysis of one (mono) signal, hop by hop: steps 1–6 of spec §1. The one feature
+ * implementation shared by the run-time {@code Denoiser} and the trainer's {@link TrainingFrames}.
+ *
+ * <p><b>The 70 features</b> (spec §7), for output frame ℓ when the newest frame is ℓ + M:
+ * <pre>
+ *   [0, 34)   log band energy of the newest frame:  log10(E_Y,b(ℓ+M) + 1e-8) / 4 + 1
+ *   [34, 68)  pitch coherence q_y,b(ℓ) between Y(ℓ) and the comb-filtered P(ℓ), in [0, 1]
+ *   68        pitch period T(ℓ) scaled to [−1, 1]:      (T − 414) / 354, T in 48 kHz samples 60..768
+ *   69        pitch correlation of the newest frame at the tracked lag, in [0, 1]
+ * </pre>
+ * <b>Signal scale:</b> float samples in [−1, 1] (0 dBFS = 1.0); energies are those of the unnormalised
+ * 960-point FFT of the Vorbis-windowed frame (a full-scale sine gives a band energy of about 5·10⁴,
+ * feature ≈ 2.2; silence gives the floor, feature −1). The floor 1e-8 sits about 130 dB below a full-scale
+ * sine, below any real recording's noise.
+ */
+public final class FeatureExtractor {
+    public static final int FEATURES = GainPredictor.FEATURES;
+    public static final int ENERGY_OFFSET = 0;
+    public static final int COHERENCE_OFFSET = ErbBands.BANDS;
+    public static final int PERIOD_INDEX = 2 * ErbBands.BANDS;
+    public static final int CORRELATION_INDEX = PERIOD_INDEX + 1;
+
+    /** Added to band energies before the log so silence maps to a finite floor. */
+    public static final float LOG_ENERGY_FLOOR = 1e-8f;
+    /** Regulariser of the coherence denominator (energy² units). */
+    static final double COHERENCE_EPSILON = 1e-30;
+
+    private final FrameStream stream;
+    private final PitchTracker pitch;
+    private final Spectrum newest = new Spectrum();
+    private final float[] newestEnergy = new float[ErbBands.BANDS];
+    private final float[] energy = new float[ErbBands.BANDS];
+    private final float[] combEnergy = new float[ErbBands.BANDS];
+    private final float[] crossEnergy = new float[ErbBands.BANDS];
+    private final float[] coherence = new float[ErbBands.BANDS];
+    private final float[] features = new float[FEATURES];
+    private int periodsPerSide;
+
+    public FeatureExtractor(int maxLookahead) {
+        this.stream = new FrameStream(maxLookahead);
+        this.pitch = new PitchTracker(maxLookahead);
+    }
+
+    /** Sets M and clears all state. No allocation. */
+    public void setLookahead(int frames) {
+        stream.setLookahead(frames);
+        pitch.setLookahead(frames);
+        periodsPerSide = 0;
+        java.util.Arrays.fill(features, 0f);
+    }
+
+    public int lookahead() {
+        return stream.lookahead();
+    }
+
+    public void reset() {
+        setLookahead(stream.lookahead());
+    }
+
+    /** Analyses one new hop of 480 samples; afterwards the getters describe output frame ℓ. */
+    public void analyse(float[] hop) {
+        stream.push(hop);
+        stream.analyseNewestFrame(newest);
+        ErbBands.energies(newest, newestEnergy);
+
+        pitch.update(stream.samples(), stream.outputFrameStart());
+        int period = pitch.period();
+        periodsPerSide = CombFilter.periodsPerSide(period, stream.lookaheadSamples());
+        if (stream.lookahead() == 0) {
+            stream.analyseOutputFrame(newest, period, periodsPerSide);
+        } else {
+            stream.analyseOutputFrame(period, periodsPerSide);
+        }
+        ErbBands.energies(stream.y, energy);
+        ErbBands.energies(stream.p, combEnergy);
+        ErbBands.crossEnergies(stream.y, stream.p, crossEnergy);
+        coherence(crossEnergy, energy, combEnergy, coherence);
+
+        assembleFeatures();
+    }
+
+    /** q_b = C_b / sqrt(E_a,b·E_b,b + ε), clamped to [0, 1]. */
+    public static void coherence(float[] cross, float[] energyA, float[] energyB, float[] dst) {
+        for (int b = 0; b < ErbBands.BANDS; b++) {
+            double q = cross[b] / Math.sqrt((double) energyA[b] * energyB[b] + COHERENCE_EPSILON);
+            dst[b] = (float) Math.max(0.0, Math.min(1.0, q));
+        }
+    }
+
+    private void assembleFeatures() {
+        for (int b = 0; b < ErbBands.BANDS; b++) {
+            features[ENERGY_OFFSET + b] = logEnergyFeature(newestEnergy[b]);
+            features[COHERENCE_OFFSET + b] = coherence[b];
+        }
+        features[PERIOD_INDEX] = periodFeature(pitch.period());
+        features[CORRELATION_INDEX] = pitch.newestCorrelation();
+    }
+
+    public static float logEnergyFeature(float bandEnergy) {
+        return (float) (Math.log10(bandEnergy + LOG_ENERGY_FLOOR) * 0.25 + 1.0);
+    }
+
+    public static float periodFeature(int period) {
+        float centre = 0.5f * (PitchTracker.MIN_PERIOD + PitchTracker.MAX_PERIOD);
+        float halfRange = 0.5f * (PitchTracker.MAX_PERIOD - PitchTracker.MIN_PERIOD);
+        return (period - centre) / halfRange;
+    }
+
+    /** The 70 features of the last hop (live array: copy if kept). */
+    public float[] features() {
+        return features;
+    }
+
+    /** The analysed stream: Y(ℓ), P(ℓ) and the history. */
+    public FrameStream stream() {
+        return stream;
+    }
+
+    /** E_Y,b(ℓ) of the output frame. */
+    public float[] outputFrameEnergy() {
+        return energy;
+    }
+
+    /** E_P,b(ℓ) of the comb-filtered output frame. */
+    public float[] combFrameEnergy() {
+        return combEnergy;
+    }
+
+    /** q_y,b(ℓ). */
+    public float[] coherence() {
+        return coherence;
+    }
+
+    /** T(ℓ) in 48 kHz samples. */
+    public int period() {
+        return pitch.period();
+    }
+
+    /** Comb periods per side K applied to frame ℓ. */
+    public int periodsPerSide() {
+        return periodsPerSide;
+    }
+
+    public float frameCorrelation() {
+        return pitch.frameCorrelation();
+    }
+
+    public boolean voiced() {
+        return pitch.voiced();
+    }
+}

@@ -1,0 +1,71 @@
+package org.percepnet4j.engine.dsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class CombFilterTest {
+
+    @Test
+    void hannWeightsAndNoisePowerGainsMatchTheSpecTable() {
+        float[][] outerToCentre = {
+            {.25f, .50f}, {.0833f, .25f, .3333f}, {.0366f, .125f, .2134f, .25f},
+            {.0191f, .0691f, .1309f, .1809f, .2f}, {.0112f, .0417f, .0833f, .125f, .1555f, .1667f}};
+        float[] powerGain = {0.375f, 0.25f, 0.1875f, 0.15f, 0.125f};
+        for (int k = 1; k <= 5; k++) {
+            for (int j = -k; j <= 0; j++) {
+                assertThat(CombFilter.weight(k, j)).isCloseTo(outerToCentre[k - 1][j + k], within(1e-4f));
+                assertThat(CombFilter.weight(k, -j)).isEqualTo(CombFilter.weight(k, j));
+            }
+            assertThat(CombFilter.noisePowerGain(k)).isCloseTo(powerGain[k - 1], within(1e-4f));
+        }
+        assertThat(CombFilter.noisePowerGain(0)).isEqualTo(1f);
+    }
+
+    @Test
+    void periodsPerSideAreTruncatedToTheLookahead() {
+        // Spec §5 table: M = 1..3 against T = 100, 200, 320, 480, 768.
+        int[] periods = {100, 200, 320, 480, 768};
+        int[][] expected = {{4, 2, 1, 1, 0}, {5, 4, 3, 2, 1}, {5, 5, 4, 3, 1}};
+        for (int m = 1; m <= 3; m++) {
+            for (int i = 0; i < periods.length; i++) {
+                assertThat(CombFilter.periodsPerSide(periods[i], m * 480)).isEqualTo(expected[m - 1][i]);
+            }
+        }
+        assertThat(CombFilter.periodsPerSide(60, 0)).isZero();
+    }
+
+    @Test
+    void aPeriodicSignalPassesWithUnitGainAndWhiteNoisePowerIsScaledByPc() {
+        int period = 200;
+        int k = 5;
+        int reach = k * period;
+        int length = 20000;
+        float[] periodic = new float[length + 2 * reach];
+        java.util.Random rng = new java.util.Random(3);
+        float[] cycle = new float[period];
+        for (int i = 0; i < period; i++) {
+            cycle[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < periodic.length; i++) {
+            periodic[i] = cycle[i % period];
+        }
+        float[] out = new float[length];
+        CombFilter.apply(periodic, reach, length, period, k, out);
+        for (int n = 0; n < length; n++) {
+            assertThat(out[n]).isCloseTo(periodic[reach + n], within(1e-5f));
+        }
+
+        float[] noise = new float[length + 2 * reach];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) rng.nextGaussian();
+        }
+        CombFilter.apply(noise, reach, length, period, k, out);
+        double power = 0;
+        for (float v : out) {
+            power += v * v;
+        }
+        assertThat(power / length).isCloseTo(CombFilter.noisePowerGain(k), within(0.01));
+    }
+}
