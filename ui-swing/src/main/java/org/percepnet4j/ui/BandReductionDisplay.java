@@ -11,12 +11,16 @@ import java.util.Locale;
 import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
+import org.percepnet4j.engine.dsp.ErbBands;
 
 /**
  * The 34 ERB bands, low to high, each a bar hanging from 0 dB by the reduction applied to it. The scale follows
  * the suppression limit (rounded up to 12 dB steps) so the bars use the height the user allowed.
  */
 public final class BandReductionDisplay extends JComponent {
+
+    /** Frequencies worth a label under the bars. */
+    private static final double[] LABEL_HZ = {100, 250, 500, 1000, 2000, 4000, 8000, 16000};
 
     private final MeterModel meters;
     private double scaleDb = 48;
@@ -25,7 +29,39 @@ public final class BandReductionDisplay extends JComponent {
         this.meters = meters;
         setOpaque(false);
         setName("meter.bands");
+        setToolTipText(""); // per-band text comes from getToolTipText(MouseEvent)
         getAccessibleContext().setAccessibleName("Gain reduction per band");
+    }
+
+    /** The band whose centre (engine's ERB table) is closest to {@code hz} on a log scale. */
+    static int nearestBand(double hz) {
+        int best = 1;
+        for (int b = 1; b < ErbBands.BANDS; b++) {
+            if (Math.abs(Math.log(ErbBands.centreHz(b) / hz)) < Math.abs(Math.log(ErbBands.centreHz(best) / hz))) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    /** Which band is under x, or -1. */
+    private int bandAt(int x) {
+        FontMetrics fm = getFontMetrics(getFont());
+        int u = fm.getHeight();
+        double left = fm.stringWidth("-48 dB") + u * 0.4;
+        double right = getWidth() - u * 0.3;
+        int b = (int) Math.floor((x - left) / ((right - left) / MeterModel.BANDS));
+        return b >= 0 && b < MeterModel.BANDS ? b : -1;
+    }
+
+    @Override
+    public String getToolTipText(java.awt.event.MouseEvent e) {
+        int b = bandAt(e.getX());
+        if (b < 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "Band %d (%.0f Hz): %s", b + 1, ErbBands.centreHz(b),
+                MeterFormat.reduction(meters.bandReductionDb(b)));
     }
 
     /** Sets the full-scale reduction from the suppression limit; at least 12 dB. */
@@ -100,11 +136,22 @@ public final class BandReductionDisplay extends JComponent {
                 double r = Math.min(scaleDb, meters.bandReductionDb(b));
                 g.fill(new Rectangle2D.Double(left + b * slot + gap / 2, top, slot - gap, h * r / scaleDb));
             }
+            // Frequency labels under the bands whose centres are nearest to round values, where they fit.
             g.setColor(Theme.dimText());
-            g.drawString("low", (float) left, (float) (bottom + fm.getAscent() + u * 0.1));
-            String mid = "34 ERB bands";
-            g.drawString(mid, (float) (left + (w - fm.stringWidth(mid)) / 2), (float) (bottom + fm.getAscent() + u * 0.1));
-            g.drawString("high", (float) (right - fm.stringWidth("high")), (float) (bottom + fm.getAscent() + u * 0.1));
+            double lastRight = Double.NEGATIVE_INFINITY;
+            float baseline = (float) (bottom + fm.getAscent() + u * 0.1);
+            for (double hz : LABEL_HZ) {
+                int b = nearestBand(hz);
+                String label = hz >= 1000 ? (int) (hz / 1000) + "k" : String.valueOf((int) hz);
+                double cx = left + (b + 0.5) * slot;
+                double lx = Math.max(left, Math.min(right - fm.stringWidth(label), cx - fm.stringWidth(label) / 2.0));
+                if (lx > lastRight + u * 0.5) {
+                    g.drawString(label, (float) lx, baseline);
+                    lastRight = lx + fm.stringWidth(label);
+                }
+            }
+            String unit = "Hz";
+            g.drawString(unit, (float) (left - u * 0.2 - fm.stringWidth(unit)), baseline);
         } finally {
             g.dispose();
         }
@@ -118,7 +165,7 @@ public final class BandReductionDisplay extends JComponent {
                 worst = b;
             }
         }
-        return String.format(Locale.ROOT, "most reduced: band %d, %s", worst + 1,
+        return String.format(Locale.ROOT, "most reduced: band %d (%.0f Hz), %s", worst + 1, ErbBands.centreHz(worst),
                 MeterFormat.reduction(meters.bandReductionDb(worst)));
     }
 
