@@ -15,13 +15,14 @@ import org.percepnet4j.ui.PresetEntry;
 
 /**
  * The app's editor model: the settings the next render uses, plus whichever processor is running right now (the
- * render, or the monitor that follows playback) as the meter source. Changed values also reach that processor at
- * once, through its lock-free setter.
+ * render, or the monitor that follows playback) as the meter source. Changed values reach the monitor at once,
+ * through its lock-free setter, but never a render in progress: a file is rendered with one set of settings.
  */
 final class AppEditorModel implements EditorModel {
 
     private final Map<Parameter, Double> settings = new EnumMap<>(Parameter.class);
     private final AtomicReference<Processor> meterSource = new AtomicReference<>();
+    private final AtomicReference<Processor> live = new AtomicReference<>();
     private final PresetStore presets;
     private final Runnable changed;
 
@@ -42,9 +43,9 @@ final class AppEditorModel implements EditorModel {
     public void set(Parameter p, double plainValue) {
         double v = p.sanitize(plainValue);
         Double old = settings.put(p, v);
-        Processor live = meterSource.get();
-        if (live != null) {
-            live.setParameter(p, v);
+        Processor monitor = live.get();
+        if (monitor != null) {
+            monitor.setParameter(p, v);
         }
         if (old == null || old != v) {
             changed.run();
@@ -87,12 +88,20 @@ final class AppEditorModel implements EditorModel {
         return Collections.unmodifiableMap(new EnumMap<>(settings));
     }
 
+    /** Meters come from {@code p} (a render); parameter edits do not reach it. */
     void meterSource(Processor p) {
         meterSource.set(p);
     }
 
-    /** Clears the meter source only if it is still {@code p} (a newer one may have replaced it). */
-    void releaseMeterSource(Processor p) {
+    /** Meters come from {@code p} and parameter edits reach it at once (the playback monitor). */
+    void monitor(Processor p) {
+        live.set(p);
+        meterSource.set(p);
+    }
+
+    /** Detaches {@code p} if it is still attached (a newer processor may have replaced it). */
+    void release(Processor p) {
+        live.compareAndSet(p, null);
         meterSource.compareAndSet(p, null);
     }
 }

@@ -375,6 +375,7 @@ public final class PercepnetApp {
         stopPlayback();
         progress.setValue(0);
         progress.setString("0 %");
+        java.util.concurrent.atomic.AtomicReference<Processor> rendering = new java.util.concurrent.atomic.AtomicReference<>();
         SwingWorker<Integer, Void> w = new SwingWorker<>() {
             @Override
             protected Integer doInBackground() {
@@ -384,7 +385,10 @@ public final class PercepnetApp {
                     float[][] out = renderer.render(e.original, settings,
                             f -> setProgress((int) Math.round(100 * (index + f) / todo.size())),
                             this::isCancelled,
-                            editorModel::meterSource);
+                            p -> {
+                                editorModel.release(rendering.getAndSet(p));
+                                editorModel.meterSource(p);
+                            });
                     e.after = Spectrogram.compute(e.original.withSamples(out), SPECTROGRAM_COLUMNS, SPECTROGRAM_ROWS);
                     e.renderedWith = settings;
                     e.processed = out;
@@ -395,7 +399,7 @@ public final class PercepnetApp {
 
             @Override
             protected void done() {
-                editorModel.meterSource(null);
+                editorModel.release(rendering.get()); // finished: meters fall back to rest (or to playback)
                 try {
                     int n = get();
                     progress.setValue(1000);
@@ -471,7 +475,7 @@ public final class PercepnetApp {
                 }
             }, tap);
             monitor = m;
-            editorModel.meterSource(m);
+            editorModel.monitor(m);
             cursorTimer.start();
             setStatus("Playing " + (player.selected() == Player.Source.ORIGINAL ? "A (original)" : "B (processed)")
                     + "; switch with A/B at any time");
@@ -484,7 +488,7 @@ public final class PercepnetApp {
     private void playbackEnded() {
         cursorTimer.stop();
         if (monitor != null) {
-            editorModel.releaseMeterSource(monitor);
+            editorModel.release(monitor);
             monitor = null;
         }
         before.repaint();
@@ -673,10 +677,16 @@ public final class PercepnetApp {
     }
 
     /**
-     * Entry point for {@code percepnet gui [FILE...]}: installs the look, loads the default model and opens the
-     * window with the given files. Returns once the window is up; the JVM stays alive until it is closed.
+     * Entry point for {@code percepnet gui [FILE...]} with an explicit model and preset store: installs the look,
+     * opens the window and the given files, and returns; the JVM stays alive until the window is closed.
+     *
+     * @throws IllegalStateException with a one-line message when there is no display (headless JVM, no DISPLAY)
      */
     public static void launch(String[] args, Supplier<GainModel> modelLoader, PresetStore presets) {
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            throw new IllegalStateException("percepnet gui needs a display: none is available"
+                    + " (DISPLAY is not set or java.awt.headless=true); use 'percepnet denoise' instead");
+        }
         List<Path> paths = new ArrayList<>();
         for (String a : args) {
             paths.add(Path.of(a));
