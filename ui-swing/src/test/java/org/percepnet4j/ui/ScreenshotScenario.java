@@ -290,6 +290,41 @@ public final class ScreenshotScenario {
         check(edt(app::statusText).contains("missing.wav"), "the missing file is named in the status: "
                 + edt(app::statusText));
 
+        // Drag and drop: a second file (AIFF, 44.1 kHz mono 16-bit) dropped onto the window.
+        Path aiff = work.resolve("second.aiff");
+        AudioFiles.write(new AudioClip(TestSignals.noisyVoice(44100, 1, 1.5, 10, 9),
+                new AudioFormat(44100, 16, 1, true, true), AudioFileFormat.Type.AIFF), aiff);
+        boolean dropped = edt(() -> {
+            javax.swing.JComponent root = app.frame().getRootPane();
+            java.awt.datatransfer.Transferable t = new java.awt.datatransfer.Transferable() {
+                @Override
+                public java.awt.datatransfer.DataFlavor[] getTransferDataFlavors() {
+                    return new java.awt.datatransfer.DataFlavor[] {java.awt.datatransfer.DataFlavor.javaFileListFlavor};
+                }
+
+                @Override
+                public boolean isDataFlavorSupported(java.awt.datatransfer.DataFlavor f) {
+                    return f.equals(java.awt.datatransfer.DataFlavor.javaFileListFlavor);
+                }
+
+                @Override
+                public Object getTransferData(java.awt.datatransfer.DataFlavor f) {
+                    return List.of(aiff.toFile());
+                }
+            };
+            return app.frame().getTransferHandler().importData(new javax.swing.TransferHandler.TransferSupport(root, t));
+        });
+        check(dropped, "the window accepts a dropped file list");
+        for (int i = 0; i < 100 && edt(app::fileCount) < 2; i++) {
+            Thread.sleep(50);
+        }
+        check(edt(app::fileCount) == 2, "the dropped AIFF opened");
+        edt(() -> {
+            javax.swing.JList<?> list = (javax.swing.JList<?>) EditorPanelTest.find(app.frame().getContentPane(), "files");
+            list.setSelectedIndex(0);
+            return null;
+        });
+
         EditorPanel editor = app.editor();
         JComboBox<?> menu = (JComboBox<?>) EditorPanelTest.find(editor, "presetMenu");
         edt(() -> {
@@ -317,7 +352,7 @@ public final class ScreenshotScenario {
         double outRms = rms(out[0]);
         check(outRms > 0.05 * inRms && outRms < inRms, "the result is quieter than the input but not silent ("
                 + String.format(java.util.Locale.ROOT, "%.4f vs %.4f", outRms, inRms) + ")");
-        check(edt(app::statusText).startsWith("Rendered"), "status: " + edt(app::statusText));
+        check(edt(app::statusText).startsWith("Rendered 2 file(s)"), "both files rendered: " + edt(app::statusText));
 
         // Play: works with an audio device, otherwise says so instead of failing.
         JButtonClick.click(app.frame(), "play");
@@ -342,6 +377,12 @@ public final class ScreenshotScenario {
             app.setConfirmer((parent, title, message) -> true);
             return null;
         });
+        Path folder = work.resolve("out");
+        check(edt(() -> app.saveAll(folder)) == 2, "save all writes both results");
+        check(Files.exists(folder.resolve("voice-denoised.wav")) && Files.exists(folder.resolve("second-denoised.aiff")),
+                "under fresh -denoised names in their own formats");
+        check(AudioFiles.read(folder.resolve("second-denoised.aiff")).frames() == (int) Math.round(44100 * 1.5),
+                "the 44.1 kHz AIFF result keeps its length");
         // Restore a friendly status for the picture.
         edt(() -> app.saveSelected(work.resolve("voice-denoised-2.wav")));
         screenshot(app.frame().getContentPane(), "app");
