@@ -142,7 +142,7 @@ public final class BandReductionDisplay extends JComponent {
             float baseline = (float) (bottom + fm.getAscent() + u * 0.1);
             for (double hz : LABEL_HZ) {
                 int b = nearestBand(hz);
-                String label = hz >= 1000 ? (int) (hz / 1000) + "k" : String.valueOf((int) hz);
+                String label = hz >= 1000 ? (int) (hz / 1000) + "k" : (int) hz + (hz == LABEL_HZ[0] ? " Hz" : "");
                 double cx = left + (b + 0.5) * slot;
                 double lx = Math.max(left, Math.min(right - fm.stringWidth(label), cx - fm.stringWidth(label) / 2.0));
                 if (lx > lastRight + u * 0.5) {
@@ -150,8 +150,6 @@ public final class BandReductionDisplay extends JComponent {
                     lastRight = lx + fm.stringWidth(label);
                 }
             }
-            String unit = "Hz";
-            g.drawString(unit, (float) (left - u * 0.2 - fm.stringWidth(unit)), baseline);
         } finally {
             g.dispose();
         }

@@ -46,7 +46,8 @@ public final class MeterModel {
             lastChangeAt = nowNanos;
         }
         active = s.sequence != 0 && nowNanos - lastChangeAt < STALE_NANOS;
-        latencyMs = s.latencyMs;
+        // A snapshot nobody has written yet says nothing about latency.
+        latencyMs = s.sequence == 0 && s.latencyMs == 0 ? Float.NaN : s.latencyMs;
 
         float in = active ? finiteOr(s.inputDb, MeterFormat.SILENCE_DB) : MeterFormat.SILENCE_DB;
         float out = active ? finiteOr(s.outputDb, MeterFormat.SILENCE_DB) : MeterFormat.SILENCE_DB;

@@ -110,6 +110,12 @@ class MeterModelTest {
     }
 
     @Test
+    void latencyIsUnknownUntilAProcessorPublished() {
+        meters.update(s, now);
+        assertThat(meters.latencyText()).isEqualTo("-- ms");
+    }
+
+    @Test
     void latencyIsShownInMilliseconds() {
         s.latencyMs = 30f;
         publish(-20, -20);

@@ -110,6 +110,27 @@ public final class ScreenshotScenario {
         });
     }
 
+    /**
+     * Without a window manager a new window only gets the keyboard after a click; click an empty corner of it
+     * and wait until it is the focused window.
+     */
+    private void focusWindow(java.awt.Window w) throws Exception {
+        for (int attempt = 0; attempt < 20 && !edt(w::isFocused); attempt++) {
+            Point corner = edt(() -> {
+                Point p = new Point(3, 3);
+                SwingUtilities.convertPointToScreen(p, ((javax.swing.RootPaneContainer) w).getContentPane());
+                return p;
+            });
+            edt(() -> {
+                w.toFront();
+                return null;
+            });
+            click(corner, 1);
+            Thread.sleep(100);
+        }
+        check(edt(w::isFocused), "the window has the keyboard focus");
+    }
+
     private void click(Point p, int count) throws InterruptedException {
         robot.mouseMove(p.x, p.y);
         for (int i = 0; i < count; i++) {
@@ -194,6 +215,7 @@ public final class ScreenshotScenario {
         check(panel.refreshing(), "meter timer runs while the editor is showing");
 
         // Keyboard: focus the suppression slider by clicking its thumb (no jump), then arrow keys.
+        focusWindow(frame);
         ParameterSlider strength = panel.slider(Parameter.SUPPRESSION);
         click(thumbOnScreen(strength), 1);
         check(edt(strength::isFocusOwner), "a click on the thumb focuses the slider");
@@ -336,6 +358,7 @@ public final class ScreenshotScenario {
             return null;
         });
         ParameterSlider strength = editor.slider(Parameter.SUPPRESSION);
+        focusWindow(app.frame());
         click(thumbOnScreen(strength), 1);
         key(KeyEvent.VK_PAGE_DOWN, false);
         check(edt(() -> editor.field(Parameter.SUPPRESSION).getText()).equals("35.0 dB"),
