@@ -21,7 +21,6 @@ import javax.swing.JComboBox;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
-import javax.swing.WindowConstants;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
 import org.percepnet4j.presets.PresetLibrary;
@@ -199,16 +198,13 @@ public final class ScreenshotScenario {
         proc.prepare(48000, 480, 2);
         AtomicBoolean run = new AtomicBoolean(true);
         fakeAudioThread(proc, run);
-        PresetStore store = new PresetStore(new PresetLibrary(work.resolve("presets-" + name)));
-        ProcessorEditorModel model = new ProcessorEditorModel(proc, store, null);
-        JFrame frame = edt(() -> {
-            JFrame f = new JFrame("percepnet4j editor");
-            f.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
-            f.setContentPane(new EditorPanel(model));
-            f.pack();
-            f.setLocation(20, 20);
-            f.setVisible(true);
-            return f;
+        // As a plugin host opens it: from a non-Swing thread, through PluginEditorWindow.
+        System.setProperty(PresetLibrary.USER_DIR_PROPERTY, work.resolve("presets-" + name).toString());
+        PluginEditorWindow window = PluginEditorWindow.open(proc, null, "percepnet4j editor");
+        JFrame frame = window.frame();
+        edt(() -> {
+            frame.setLocation(20, 20);
+            return null;
         });
         settle();
         EditorPanel panel = (EditorPanel) frame.getContentPane();
@@ -281,11 +277,9 @@ public final class ScreenshotScenario {
             return null;
         });
         screenshot(frame.getContentPane(), name);
-        edt(() -> {
-            frame.dispose();
-            return null;
-        });
+        window.close();
         settle();
+        check(!window.isShowing(), "the editor window closed");
         check(!panel.refreshing(), "closing the editor stops its timer");
         run.set(false);
     }
