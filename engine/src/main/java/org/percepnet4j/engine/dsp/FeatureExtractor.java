@@ -86,9 +86,7 @@ public final class FeatureExtractor {
         int outputSlot = (int) ((framesAnalysed + recentSpectra.length - stream.lookahead()) % recentSpectra.length);
         stream.analyseOutputFrame(recentSpectra[outputSlot], period, periodsPerSide);
         framesAnalysed++;
-        ErbBands.energies(stream.y, energy);
-        ErbBands.energies(stream.p, combEnergy);
-        ErbBands.crossEnergies(stream.y, stream.p, crossEnergy);
+        ErbBands.energiesAndCross(stream.y, stream.p, energy, combEnergy, crossEnergy);
         coherence(crossEnergy, energy, combEnergy, coherence);
 
         assembleFeatures();

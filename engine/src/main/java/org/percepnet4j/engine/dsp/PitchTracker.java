@@ -55,6 +55,7 @@ public final class PitchTracker {
     static final int REFINE_REACH = 2;
 
     private static final int LOWPASS_TAPS = 31;
+    private static final int[][] SUBMULTIPLES = submultiples();
 
     private final int maxLookahead;
     private int lookahead;
@@ -145,9 +146,11 @@ public final class PitchTracker {
         int hopStart = history.length - Stft.HOP;
         for (int j = 0; j < DECIMATED_HOP; j++) {
             int newest = hopStart + DECIMATION * j + (DECIMATION - 1);
-            float acc = 0f;
-            for (int t = 0; t < LOWPASS_TAPS; t++) {
-                acc += lowpass[t] * history[newest - t];
+            // Linear-phase taps (h[t] = h[30 − t]): fold the pairs, 16 multiplies instead of 31.
+            int oldest = newest - (LOWPASS_TAPS - 1);
+            float acc = lowpass[LOWPASS_TAPS / 2] * history[newest - LOWPASS_TAPS / 2];
+            for (int t = 0; t < LOWPASS_TAPS / 2; t++) {
+                acc += lowpass[t] * (history[newest - t] + history[oldest + t]);
             }
             decimated[DECIMATED_HISTORY - DECIMATED_HOP + j] = acc;
         }
@@ -202,22 +205,35 @@ public final class PitchTracker {
      * closer to an integer 16 kHz lag), so every multiple needs the same discouragement.
      */
     private void octaveCheck() {
-        for (int tau = MIN_LAG; tau <= MAX_LAG; tau++) {
-            double xc = rawCorrelation[tau - MIN_LAG];
+        for (int i = 0; i < LAGS; i++) {
+            double xc = rawCorrelation[i];
             double checked = xc;
+            int[] subs = SUBMULTIPLES[i];
+            for (int sub : subs) {
+                double subBest = Math.max(rawCorrelation[sub - 1], Math.max(rawCorrelation[sub], rawCorrelation[sub + 1]));
+                if (xc < OCTAVE_MARGIN * subBest) {
+                    checked *= OCTAVE_PENALTY;
+                }
+            }
+            correlation[i] = checked;
+        }
+    }
+
+    /** For lag index i: the indices of round(τ/d), d = 2, 3, …, whose ±1 neighbours are all in range. */
+    private static int[][] submultiples() {
+        int[][] table = new int[LAGS][];
+        for (int tau = MIN_LAG; tau <= MAX_LAG; tau++) {
+            java.util.List<Integer> subs = new java.util.ArrayList<>();
             for (int divisor = 2; ; divisor++) {
                 int sub = (int) Math.round((double) tau / divisor);
                 if (sub - 1 < MIN_LAG) {
                     break;
                 }
-                double subBest = Math.max(rawCorrelation[sub - 1 - MIN_LAG], rawCorrelation[sub - MIN_LAG]);
-                subBest = Math.max(subBest, rawCorrelation[sub + 1 - MIN_LAG]);
-                if (xc < OCTAVE_MARGIN * subBest) {
-                    checked *= OCTAVE_PENALTY;
-                }
+                subs.add(sub - MIN_LAG);
             }
-            correlation[tau - MIN_LAG] = checked;
+            table[tau - MIN_LAG] = subs.stream().mapToInt(Integer::intValue).toArray();
         }
+        return table;
     }
 
     /** One Viterbi step; returns the best lag of the newest frame. */

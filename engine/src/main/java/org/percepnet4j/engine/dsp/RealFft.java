@@ -40,8 +40,6 @@ public final class RealFft {
     private final float[] splitTwiddleRe;
     private final float[] splitTwiddleIm;
     private final float[] packed;
-    private final float[] dftRe = new float[ODD_FACTOR];
-    private final float[] dftIm = new float[ODD_FACTOR];
     private final float[] stageRe = new float[ODD_FACTOR];
     private final float[] stageIm = new float[ODD_FACTOR];
 
@@ -80,8 +78,7 @@ public final class RealFft {
 
     /** Forward transform of {@code src[from .. from + n)} into bins 0..n/2. */
     public void forward(float[] src, int from, float[] re, float[] im) {
-        System.arraycopy(src, from, packed, 0, n);
-        halfLengthDft(packed, -1);
+        halfLengthDft(src, from, packed, -1);
         // X(k) = E(k) + W^k·O(k), E = (Z(k) + conj Z(half−k))/2, O = (Z(k) − conj Z(half−k))/(2i).
         // Bins 0 and n/2 both come from Z(0): X(0) = Re Z0 + Im Z0, X(n/2) = Re Z0 − Im Z0.
         re[0] = packed[0] + packed[1];
@@ -125,7 +122,7 @@ public final class RealFft {
             packed[2 * k] = er - oi;
             packed[2 * k + 1] = ei + or;
         }
-        halfLengthDft(packed, +1);
+        halfLengthDft(packed, 0, packed, +1);
         float scale = 1f / half;
         for (int m = 0; m < n; m++) {
             dst[m] = packed[m] * scale;
@@ -136,14 +133,14 @@ public final class RealFft {
      * In-place half-point complex DFT with exp(sign·2πi·mk/half), half = 15·L:
      * Z(k2 + L·k1) = Σ_n1 W15^(n1·k1) · [W_half^(n1·k2) · Σ_n2 z(15·n2 + n1)·W_L^(n2·k2)].
      */
-    private void halfLengthDft(float[] z, int sign) {
+    private void halfLengthDft(float[] src, int from, float[] z, int sign) {
         int l = subLength;
         for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
             float[] column = columns[n1];
             for (int n2 = 0; n2 < l; n2++) {
-                int src = 2 * (ODD_FACTOR * n2 + n1);
-                column[2 * n2] = z[src];
-                column[2 * n2 + 1] = z[src + 1];
+                int at = from + 2 * (ODD_FACTOR * n2 + n1);
+                column[2 * n2] = src[at];
+                column[2 * n2 + 1] = src[at + 1];
             }
             if (sign < 0) {
                 subFft.complexForward(column);
@@ -161,36 +158,34 @@ public final class RealFft {
             }
         }
         for (int k2 = 0; k2 < l; k2++) {
-            for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
-                dftRe[n1] = columns[n1][2 * k2];
-                dftIm[n1] = columns[n1][2 * k2 + 1];
-            }
-            dft15(sign);
-            for (int k1 = 0; k1 < ODD_FACTOR; k1++) {
-                int dst = 2 * (k2 + l * k1);
-                z[dst] = dftRe[k1];
-                z[dst + 1] = dftIm[k1];
-            }
+            dft15(k2, z, sign);
         }
     }
 
     /**
-     * 15-point DFT of (dftRe, dftIm) in place, by the prime-factor split 15 = 3 × 5 (no twiddles):
-     * input index (5a + 3b) mod 15, output index (10·ka + 6·kb) mod 15.
+     * 15-point DFT across the columns at row k2, by the prime-factor split 15 = 3 × 5 (no twiddles):
+     * input index n1 = (5a + 3b) mod 15, output index k1 = (10·ka + 6·kb) mod 15, written to Z(k2 + L·k1).
      */
-    private void dft15(int sign) {
+    private void dft15(int k2, float[] z, int sign) {
         float s = sign;
+        int re = 2 * k2;
+        int im = re + 1;
+        float[][] c = columns;
         // Five 3-point DFTs over a, for each b; results stored at stage[ka·5 + b].
         for (int b = 0; b < 5; b++) {
             int i0 = (3 * b) % 15;
             int i1 = (5 + 3 * b) % 15;
             int i2 = (10 + 3 * b) % 15;
-            float x0r = dftRe[i0];
-            float x0i = dftIm[i0];
-            float tr = dftRe[i1] + dftRe[i2];
-            float ti = dftIm[i1] + dftIm[i2];
-            float dr = s * SIN_60 * (dftRe[i1] - dftRe[i2]);
-            float di = s * SIN_60 * (dftIm[i1] - dftIm[i2]);
+            float x0r = c[i0][re];
+            float x0i = c[i0][im];
+            float x1r = c[i1][re];
+            float x1i = c[i1][im];
+            float x2r = c[i2][re];
+            float x2i = c[i2][im];
+            float tr = x1r + x2r;
+            float ti = x1i + x2i;
+            float dr = s * SIN_60 * (x1r - x2r);
+            float di = s * SIN_60 * (x1i - x2i);
             float mr = x0r - 0.5f * tr;
             float mi = x0i - 0.5f * ti;
             stageRe[b] = x0r + tr;
@@ -223,16 +218,22 @@ public final class RealFft {
             float b2r = s * (SIN_144 * d1r - SIN_72 * d2r);
             float b2i = s * (SIN_144 * d1i - SIN_72 * d2i);
             // X(kb) for kb = 0..4, placed at (10·ka + 6·kb) mod 15; ±i·b = (∓b_i, ±b_r).
-            dftRe[(10 * ka) % 15] = x0r + t1r + t2r;
-            dftIm[(10 * ka) % 15] = x0i + t1i + t2i;
-            dftRe[(10 * ka + 6) % 15] = a1r - b1i;
-            dftIm[(10 * ka + 6) % 15] = a1i + b1r;
-            dftRe[(10 * ka + 24) % 15] = a1r + b1i;
-            dftIm[(10 * ka + 24) % 15] = a1i - b1r;
-            dftRe[(10 * ka + 12) % 15] = a2r - b2i;
-            dftIm[(10 * ka + 12) % 15] = a2i + b2r;
-            dftRe[(10 * ka + 18) % 15] = a2r + b2i;
-            dftIm[(10 * ka + 18) % 15] = a2i - b2r;
+            int step = 2 * subLength;
+            int k0 = re + step * ((10 * ka) % 15);
+            int k1 = re + step * ((10 * ka + 6) % 15);
+            int k2b = re + step * ((10 * ka + 12) % 15);
+            int k3 = re + step * ((10 * ka + 18) % 15);
+            int k4 = re + step * ((10 * ka + 24) % 15);
+            z[k0] = x0r + t1r + t2r;
+            z[k0 + 1] = x0i + t1i + t2i;
+            z[k1] = a1r - b1i;
+            z[k1 + 1] = a1i + b1r;
+            z[k4] = a1r + b1i;
+            z[k4 + 1] = a1i - b1r;
+            z[k2b] = a2r - b2i;
+            z[k2b + 1] = a2i + b2r;
+            z[k3] = a2r + b2i;
+            z[k3 + 1] = a2i - b2r;
         }
     }
 }
