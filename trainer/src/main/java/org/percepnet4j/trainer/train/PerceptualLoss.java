@@ -1,0 +1,51 @@
+package org.percepnet4j.trainer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
+
+/**
+ * The PercepNet training loss (spec §11): the 2021 perceptual gain loss plus the strength loss, masked by the
+ * don't-care mask, summed over bands and averaged over the frames that count.
+ * <pre>
+ *   D(g, ĝ) = (g^{2γ} − ĝ^{2γ})² / (max(g^{2γ}, ĝ^{2γ}) + ε),   γ = 0.3
+ *   L_g = Σ_b D + λ4 · Σ_b D²,                                   λ4 = 10
+ *   L_r = Σ_b ((1 − r)^{1/2} − (1 − r̂)^{1/2})²
+ * </pre>
+ * Labels: gains, strengths, mask [B, T, 34]; predictions: gains, strengths [B, T, 34].
+ */
+public final class PerceptualLoss extends Loss {
+
+    public static final float GAMMA = 0.3f;
+    public static final float LAMBDA4 = 10f;
+    /** Keeps the denominator away from 0 when both gains are 0 (silence predicted as silence). */
+    public static final float EPSILON = 1e-3f;
+    /** Predictions are clamped here before fractional powers, whose slope is infinite at 0. */
+    private static final float FLOOR = 1e-6f;
+
+    public PerceptualLoss() {
+        super("perceptual");
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        NDArray[] parts = parts(labels, predictions);
+        NDArray mask = labels.get(2);
+        NDArray frames = mask.max(new int[] {2}).sum().maximum(1f);
+        return parts[0].add(parts[1]).mul(mask).sum().div(frames);
+    }
+
+    /** Per-band gain and strength losses [B, T, 34], unmasked. */
+    static NDArray[] parts(NDList labels, NDList predictions) {
+        NDArray g = labels.get(0).clip(0f, 1f);
+        NDArray r = labels.get(1).clip(0f, 1f);
+        NDArray gHat = predictions.get(0).clip(FLOOR, 1f);
+        NDArray rHat = predictions.get(1).clip(0f, 1f - FLOOR);
+        NDArray gp = g.pow(2 * GAMMA);
+        NDArray gpHat = gHat.pow(2 * GAMMA);
+        NDArray d = gp.sub(gpHat).square().div(gp.maximum(gpHat).add(EPSILON));
+        NDArray gainLoss = d.add(d.square().mul(LAMBDA4));
+        NDArray strengthLoss = r.neg().add(1f).sqrt().sub(rHat.neg().add(1f).sqrt()).square();
+        return new NDArray[] {gainLoss, strengthLoss};
+    }
+}

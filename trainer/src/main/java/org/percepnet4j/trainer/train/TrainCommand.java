@@ -1,0 +1,78 @@
+package org.percepnet4j.trainer.train;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.percepnet4j.trainer.data.Corpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trainer train}: trains the network from scratch (or resumes) and exports the best weights. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the PercepNet gain model on on-the-fly mixtures of the corpus (DJL + PyTorch CPU).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
+    Path corpus;
+    @Option(names = "--out", required = true, description = "run folder for log, checkpoints and the exported model")
+    Path out;
+    @Option(names = "--minutes", defaultValue = "60", description = "wall-clock budget of the optimisation loop (default ${DEFAULT-VALUE})")
+    double minutes;
+    @Option(names = "--steps", defaultValue = "0", description = "stop after this many steps; 0 = time budget only (default ${DEFAULT-VALUE})")
+    long steps;
+    @Option(names = "--batch", defaultValue = "16", description = "sequences per step (default ${DEFAULT-VALUE})")
+    int batch;
+    @Option(names = "--frames", defaultValue = "400", description = "10 ms frames per sequence (default ${DEFAULT-VALUE})")
+    int frames;
+    @Option(names = "--fresh", defaultValue = "4", description = "new sequences per step, rest from the reuse pool (default ${DEFAULT-VALUE})")
+    int fresh;
+    @Option(names = "--pool", defaultValue = "1500", description = "sequences kept for reuse (default ${DEFAULT-VALUE})")
+    int pool;
+    @Option(names = "--lr", defaultValue = "0.002", description = "initial Adam learning rate (default ${DEFAULT-VALUE})")
+    float lr;
+    @Option(names = "--half-life", defaultValue = "800", description = "steps over which the learning rate halves (default ${DEFAULT-VALUE})")
+    int halfLife;
+    @Option(names = "--dense", defaultValue = "96", description = "dense_in width (default ${DEFAULT-VALUE})")
+    int dense;
+    @Option(names = "--conv", defaultValue = "128,128", split = ",", description = "conv1,conv2 widths (default ${DEFAULT-VALUE})")
+    int[] conv;
+    @Option(names = "--gru", defaultValue = "128,128", split = ",", description = "widths of the stacked GRUs (default ${DEFAULT-VALUE})")
+    int[] gru;
+    @Option(names = "--gain-gru", defaultValue = "96", description = "GRU_g width (default ${DEFAULT-VALUE})")
+    int gainGru;
+    @Option(names = "--strength-gru", defaultValue = "48", description = "GRU_r width (default ${DEFAULT-VALUE})")
+    int strengthGru;
+    @Option(names = "--lookaheads", defaultValue = "0,1,2", split = ",", description = "look-aheads M drawn per example (default ${DEFAULT-VALUE})")
+    int[] lookaheads;
+    @Option(names = "--validation-per-m", defaultValue = "24", description = "validation sequences per look-ahead (default ${DEFAULT-VALUE})")
+    int validationPerM;
+    @Option(names = "--eval-minutes", defaultValue = "5", description = "minutes between validation passes and checkpoints (default ${DEFAULT-VALUE})")
+    double evalMinutes;
+    @Option(names = "--torch-threads", defaultValue = "1", description = "PyTorch intra-op threads (default ${DEFAULT-VALUE})")
+    int torchThreads;
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--name", defaultValue = "percepnet4j-small-v1", description = "model name in the weight file (default ${DEFAULT-VALUE})")
+    String name;
+    @Option(names = "--resume", description = "continue from the run folder's latest checkpoint")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        if (conv.length != 2) {
+            throw new IllegalArgumentException("--conv takes two widths, e.g. 128,128");
+        }
+        NetworkShape shape = new NetworkShape(dense, conv[0], 5, conv[1], 3, gru, gainGru, strengthGru);
+        String command = "trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        TrainOptions options = new TrainOptions(corpus != null ? corpus : Corpus.defaultRoot(), out, minutes, steps,
+                batch, frames, fresh, pool, lr, halfLife, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
+                validationPerM, evalMinutes, torchThreads, resume, command, name);
+        new TrainingRun(options).run();
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package org.percepnet4j.trainer.train;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a training run depends on.
+ *
+ * @param corpus            corpus root
+ * @param out               run folder: log, checkpoints, exported model
+ * @param minutes           wall-clock budget for the optimisation loop
+ * @param maxSteps          stop after this many steps (0 = only the time budget)
+ * @param batch             sequences per step
+ * @param frames            frames per sequence (10 ms each)
+ * @param freshPerBatch     new sequences taken from the producer per step; the rest of the batch is drawn from the pool
+ * @param pool              sequences kept for reuse
+ * @param learningRate      Adam's initial rate
+ * @param halfLifeSteps     the rate halves every this many steps (after a warm-up)
+ * @param shape             layer widths
+ * @param seed              seeds data, sampling and initialisation
+ * @param lookaheads        M values drawn per training example
+ * @param validationPerM    validation sequences per look-ahead value
+ * @param evalMinutes       minutes between validation passes
+ * @param torchThreads      PyTorch intra-op threads
+ * @param resume            continue from the run folder's latest checkpoint
+ * @param command           the command line, recorded in the weight file
+ * @param name              the model's name (weight-file metadata, shown to users)
+ */
+public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps, int batch, int frames,
+                           int freshPerBatch, int pool, float learningRate, int halfLifeSteps, NetworkShape shape,
+                           long seed, int[] lookaheads, int validationPerM, double evalMinutes, int torchThreads,
+                           boolean resume, String command, String name) {
+
+    public TrainOptions {
+        if (batch < 1 || frames < 10 || freshPerBatch < 1 || freshPerBatch > batch || pool < batch
+                || !(learningRate > 0) || halfLifeSteps < 1 || lookaheads.length == 0 || validationPerM < 1
+                || !(minutes > 0) || torchThreads < 1) {
+            throw new IllegalArgumentException("inconsistent training options");
+        }
+        lookaheads = lookaheads.clone();
+    }
+}

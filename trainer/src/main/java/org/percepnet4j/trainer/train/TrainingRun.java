@@ -1,0 +1,474 @@
+package org.percepnet4j.trainer.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.percepnet4j.engine.nn.WeightFile;
+import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.CorpusFile;
+import org.percepnet4j.trainer.data.MixtureSettings;
+import org.percepnet4j.trainer.data.MixtureSynthesizer;
+import org.percepnet4j.trainer.data.Split;
+
+/**
+ * One training run: a producer thread synthesises examples and computes features and oracle targets with the
+ * engine's code; the optimisation loop takes {@code freshPerBatch} new sequences per step (blocking, so the run is
+ * deterministic for a seed whatever the machine's speed), fills the rest of the batch from a pool of recent
+ * sequences, and steps Adam on the perceptual loss. Validation on the VALIDATION split runs every few minutes;
+ * the best and latest weights are kept as checkpoints in the weight-file format, and the best is exported at the end.
+ *
+ * <p>Files in the run folder: {@code train.log}, {@code checkpoint-latest.safetensors},
+ * {@code checkpoint-best.safetensors}, and at the end {@code model.safetensors} + {@code golden.safetensors}.
+ */
+public final class TrainingRun {
+
+    public static final String LATEST = "checkpoint-latest.safetensors";
+    public static final String BEST = "checkpoint-best.safetensors";
+    public static final String MODEL = "model.safetensors";
+    public static final String GOLDEN = "golden.safetensors";
+    private static final int NORMALISER_SEQUENCES = 48;
+    private static final int WARMUP_STEPS = 100;
+    private static final int GOLDEN_FRAMES = 50;
+
+    private final TrainOptions o;
+    private final PrintStream log;
+
+    public TrainingRun(TrainOptions options) throws IOException {
+        this.o = options;
+        Files.createDirectories(o.out());
+        PrintStream file = new PrintStream(Files.newOutputStream(o.out().resolve("train.log"),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+        this.log = new PrintStream(new TeeStream(System.out, file), true, StandardCharsets.UTF_8);
+    }
+
+    private void log(String format, Object... args) {
+        log.printf(Locale.ROOT, "%s  " + format + "%n", prepend(Instant.now().toString().substring(11, 19), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /** Runs to the step or time budget and exports the best weights; returns the path of the exported model. */
+    public Path run() throws Exception {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(o.torchThreads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        log("train: %s", o.command());
+        log("engine %s %s, torch threads %d", Engine.getInstance().getEngineName(), Engine.getInstance().getVersion(),
+                o.torchThreads());
+        Corpus corpus = Corpus.open(o.corpus());
+        String dataHash = dataHash(corpus);
+        SequenceMaker trainMaker = new SequenceMaker(
+                new MixtureSynthesizer(corpus, Split.TRAIN, MixtureSettings.training()), o.frames(), o.lookaheads());
+        SequenceMaker validationMaker = new SequenceMaker(
+                new MixtureSynthesizer(corpus, Split.VALIDATION, MixtureSettings.training()), o.frames(), o.lookaheads());
+
+        Path latest = o.out().resolve(LATEST);
+        WeightFile resumeFrom = o.resume() && Files.exists(latest) ? WeightFile.read(latest) : null;
+        NetworkShape shape = resumeFrom != null ? NetworkShape.fromMetadata(resumeFrom.metadata()) : o.shape();
+        long startStep = resumeFrom != null ? Long.parseLong(resumeFrom.metadata().getOrDefault("step", "0")) : 0;
+        double bestValidation = resumeFrom != null
+                ? Double.parseDouble(resumeFrom.metadata().getOrDefault("best_validation_loss", "Infinity")) : Double.POSITIVE_INFINITY;
+        double previousMinutes = resumeFrom != null
+                ? Double.parseDouble(resumeFrom.metadata().getOrDefault("training_minutes", "0")) : 0;
+        long previousFresh = resumeFrom != null
+                ? Long.parseLong(resumeFrom.metadata().getOrDefault("fresh_sequences", "0")) : 0;
+        log("network: %s (%d parameters)%s", shape, shape.parameterCount(),
+                resumeFrom != null ? ", resuming from step " + startStep : "");
+
+        // Validation set: fixed, the same for every run with this corpus and split list.
+        Random validationRng = new Random(12345);
+        Map<Integer, List<TrainingSequence>> validation = new LinkedHashMap<>();
+        for (int m : o.lookaheads()) {
+            List<TrainingSequence> list = new ArrayList<>();
+            while (list.size() < o.validationPerM()) {
+                list.add(validationMaker.next(validationRng, m).get(0));
+            }
+            validation.put(m, list);
+        }
+        log("validation: %d sequences of %d frames per look-ahead %s", o.validationPerM(), o.frames(),
+                java.util.Arrays.toString(o.lookaheads()));
+
+        Random dataRng = new Random(o.seed() + startStep * 7919);
+        BlockingQueue<TrainingSequence> queue = new ArrayBlockingQueue<>(Math.max(8, 4 * o.freshPerBatch()));
+        List<TrainingSequence> first = new ArrayList<>();
+        FeatureNormalizer norm;
+        if (resumeFrom != null) {
+            norm = new FeatureNormalizer(resumeFrom.tensor("feature_mean", 70).data(),
+                    resumeFrom.tensor("feature_scale", 70).data());
+        } else {
+            List<float[][]> frames = new ArrayList<>();
+            while (first.size() < NORMALISER_SEQUENCES) {
+                for (TrainingSequence s : trainMaker.next(dataRng)) {
+                    first.add(s);
+                    frames.add(rows(s));
+                }
+            }
+            norm = FeatureNormalizer.fit(frames);
+            log("feature normaliser fitted on %d sequences", first.size());
+        }
+
+        Producer producer = new Producer(trainMaker, dataRng, queue);
+        Thread producerThread = new Thread(producer, "training-data");
+        producerThread.setDaemon(true);
+        producerThread.start();
+
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("name", o.name());
+        meta.put("training_command", o.command());
+        meta.put("data_hash", dataHash);
+        meta.put("lookahead_policy", "one model for all look-aheads: M drawn per training example from "
+                + java.util.Arrays.toString(o.lookaheads()));
+        meta.put("features", "engine FeatureExtractor/TrainingFrames (log10(E+1e-8)/4+1 energies at l+M, coherence at l,"
+                + " (T-414)/354, correlation)");
+        meta.put("loss", "perceptual 2021: gamma 0.3, lambda4 10, eps " + PerceptualLoss.EPSILON + "; strength sqrt(1-r)");
+        meta.put("sequence_frames", Integer.toString(o.frames()));
+        meta.put("batch", Integer.toString(o.batch()));
+        meta.put("seed", Long.toString(o.seed()));
+
+        PercepNetBlock block = new PercepNetBlock(shape);
+        Tracker lr = step -> {
+            long s = step + startStep;
+            float warm = Math.min(1f, (s + 1) / (float) WARMUP_STEPS);
+            return (float) (o.learningRate() * warm * Math.pow(0.5, s / (double) o.halfLifeSteps()));
+        };
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new PerceptualLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).optClipGrad(1f).build());
+        Engine.getInstance().setRandomSeed((int) o.seed());
+        try (Model model = Model.newInstance("percepnet4j")) {
+            model.setBlock(block);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(o.batch(), o.frames(), NetworkShape.FEATURES));
+                if (resumeFrom != null) {
+                    ModelExporter.loadInto(block, resumeFrom);
+                }
+                return loop(trainer, block, norm, first, queue, producer, validation, meta, startStep,
+                        bestValidation, previousMinutes, previousFresh);
+            }
+        } finally {
+            producer.stop();
+            producerThread.interrupt();
+        }
+    }
+
+    private Path loop(Trainer trainer, PercepNetBlock block, FeatureNormalizer norm, List<TrainingSequence> initialPool,
+                      BlockingQueue<TrainingSequence> queue,
+                      Producer producer, Map<Integer, List<TrainingSequence>> validation, Map<String, String> meta,
+                      long startStep, double bestValidation, double previousMinutes, long previousFresh) throws Exception {
+        Random sampler = new Random(o.seed() * 31 + 7 + startStep);
+        TrainingSequence[] pool = new TrainingSequence[o.pool()];
+        int poolSize = 0;
+        int poolNext = 0;
+        for (TrainingSequence s : initialPool) {
+            pool[poolNext] = s;
+            poolNext = (poolNext + 1) % pool.length;
+            poolSize = Math.min(pool.length, poolSize + 1);
+        }
+        long t0 = System.nanoTime();
+        long lastLog = t0;
+        long lastEval = t0;
+        long waitNs = 0;
+        long freshTaken = 0;
+        double lossSum = 0;
+        int lossCount = 0;
+        long step = startStep;
+        double best = bestValidation;
+        double budgetNs = o.minutes() * 60e9;
+        TrainingSequence[] batch = new TrainingSequence[o.batch()];
+        NDManager root = trainer.getManager();
+        while (true) {
+            long now = System.nanoTime();
+            boolean outOfTime = now - t0 >= budgetNs;
+            boolean outOfSteps = o.maxSteps() > 0 && step - startStep >= o.maxSteps();
+            if (outOfTime || outOfSteps || now - lastEval >= o.evalMinutes() * 60e9) {
+                double minutes = previousMinutes + (now - t0) / 60e9;
+                double v = validate(block, root, norm, validation, minutes, step);
+                lastEval = System.nanoTime();
+                meta.put("step", Long.toString(step));
+                meta.put("training_minutes", String.format(Locale.ROOT, "%.1f", minutes));
+                meta.put("fresh_sequences", Long.toString(previousFresh + freshTaken));
+                meta.put("trained_sequence_passes", Long.toString(step * o.batch()));
+                meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", v));
+                if (v < best) {
+                    best = v;
+                    meta.put("best_validation_loss", String.format(Locale.ROOT, "%.5f", best));
+                    ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(BEST));
+                    log("  new best, saved %s", BEST);
+                }
+                meta.put("best_validation_loss", String.format(Locale.ROOT, "%.5f", best));
+                ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(LATEST));
+                if (producer.failure != null) {
+                    throw new IllegalStateException("training data producer failed", producer.failure);
+                }
+                if (outOfTime || outOfSteps) {
+                    break;
+                }
+            }
+            long w0 = System.nanoTime();
+            for (int i = 0; i < o.freshPerBatch(); i++) {
+                TrainingSequence s = null;
+                while (s == null) {
+                    s = queue.poll(5, TimeUnit.SECONDS);
+                    if (s == null && producer.failure != null) {
+                        throw new IllegalStateException("training data producer failed", producer.failure);
+                    }
+                }
+                batch[i] = s;
+                pool[poolNext] = s;
+                poolNext = (poolNext + 1) % pool.length;
+                poolSize = Math.min(pool.length, poolSize + 1);
+                freshTaken++;
+            }
+            waitNs += System.nanoTime() - w0;
+            for (int i = o.freshPerBatch(); i < o.batch(); i++) {
+                batch[i] = pool[sampler.nextInt(poolSize)];
+            }
+            try (NDManager m = root.newSubManager()) {
+                NDList data = new NDList(m.create(features(batch, norm), new Shape(o.batch(), o.frames(), NetworkShape.FEATURES)));
+                NDList labels = labels(m, batch);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDList pred = trainer.forward(data, labels);
+                    NDArray loss = trainer.getLoss().evaluate(labels, pred);
+                    gc.backward(loss);
+                    float l = loss.getFloat();
+                    if (!Float.isFinite(l)) {
+                        throw new IllegalStateException("loss became " + l + " at step " + step);
+                    }
+                    lossSum += l;
+                    lossCount++;
+                }
+                trainer.step();
+            }
+            step++;
+            now = System.nanoTime();
+            if (now - lastLog >= 30e9) {
+                double sec = (now - t0) / 1e9;
+                log("step %6d  loss %.4f  lr %.2e  %5.0f frames/s trained  %4.0f fresh frames/s  waiting for data %2.0f%%  %.1f min",
+                        step, lossSum / lossCount, lrAt(step), (step - startStep) * (double) o.batch() * o.frames() / sec,
+                        freshTaken * (double) o.frames() / sec, 100.0 * waitNs / (now - t0), sec / 60);
+                lossSum = 0;
+                lossCount = 0;
+                lastLog = now;
+            }
+        }
+        log("done: %d steps, %d fresh sequences (%.2f h of audio), each used %.1f times on average",
+                step, previousFresh + freshTaken, (previousFresh + freshTaken) * o.frames() / 360000.0,
+                step * (double) o.batch() / Math.max(1, previousFresh + freshTaken));
+        return export(block, root, norm, validation);
+    }
+
+    private double lrAt(long step) {
+        float warm = Math.min(1f, (step + 1) / (float) WARMUP_STEPS);
+        return o.learningRate() * warm * Math.pow(0.5, step / (double) o.halfLifeSteps());
+    }
+
+    /** Mean validation loss over all look-aheads (also logged per M, with the gain part alone). */
+    private double validate(PercepNetBlock block, NDManager root, FeatureNormalizer norm,
+                            Map<Integer, List<TrainingSequence>> validation, double minutes, long step) {
+        StringBuilder perM = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<Integer, List<TrainingSequence>> e : validation.entrySet()) {
+            double[] parts = validationLoss(block, root, norm, e.getValue());
+            total += parts[0] + parts[1];
+            perM.append(String.format(Locale.ROOT, "  M=%d %.4f (gain %.4f, strength %.4f)", e.getKey(),
+                    parts[0] + parts[1], parts[0], parts[1]));
+        }
+        double mean = total / validation.size();
+        log("validation at step %d (%.1f min): loss %.4f%s", step, minutes, mean, perM);
+        return mean;
+    }
+
+    /** {gain loss, strength loss} per counted frame over a list of sequences, inference mode. */
+    static double[] validationLoss(PercepNetBlock block, NDManager root, FeatureNormalizer norm, List<TrainingSequence> seqs) {
+        double gain = 0;
+        double strength = 0;
+        double frames = 0;
+        int chunk = 16;
+        for (int start = 0; start < seqs.size(); start += chunk) {
+            TrainingSequence[] b = seqs.subList(start, Math.min(seqs.size(), start + chunk)).toArray(new TrainingSequence[0]);
+            int t = b[0].frames();
+            try (NDManager m = root.newSubManager()) {
+                NDArray x = m.create(features(b, norm), new Shape(b.length, t, NetworkShape.FEATURES));
+                NDList labels = labels(m, b);
+                NDList pred = block.forward(new ParameterStore(m, false), new NDList(x), false);
+                NDArray[] parts = PerceptualLoss.parts(labels, pred);
+                NDArray mask = labels.get(2);
+                gain += parts[0].mul(mask).sum().getFloat();
+                strength += parts[1].mul(mask).sum().getFloat();
+                frames += mask.max(new int[] {2}).sum().getFloat();
+            }
+        }
+        frames = Math.max(1, frames);
+        return new double[] {gain / frames, strength / frames};
+    }
+
+    private Path export(PercepNetBlock block, NDManager root, FeatureNormalizer norm,
+                        Map<Integer, List<TrainingSequence>> validation) throws IOException {
+        Path bestPath = o.out().resolve(BEST);
+        WeightFile best = WeightFile.read(Files.exists(bestPath) ? bestPath : o.out().resolve(LATEST));
+        ModelExporter.loadInto(block, best);
+        Map<String, String> meta = new LinkedHashMap<>(best.metadata());
+        meta.keySet().removeAll(block.shape().metadata().keySet());
+        meta.remove("format");
+        meta.remove("format_version");
+        Path model = o.out().resolve(MODEL);
+        ModelExporter.toWeightFile(block, norm, meta).write(model);
+        TrainingSequence g = validation.values().iterator().next().get(0);
+        float[][] rows = rows(g);
+        float[][] golden = java.util.Arrays.copyOf(rows, Math.min(GOLDEN_FRAMES, rows.length));
+        ModelExporter.golden(block, norm, golden, root, Map.of("model", MODEL, "step", meta.getOrDefault("step", "?")))
+                .write(o.out().resolve(GOLDEN));
+        log("exported %s (step %s, validation loss %s) and %s", model, meta.get("step"), meta.get("validation_loss"), GOLDEN);
+        return model;
+    }
+
+    static float[] features(TrainingSequence[] batch, FeatureNormalizer norm) {
+        int t = batch[0].frames();
+        int f = NetworkShape.FEATURES;
+        float[] x = new float[batch.length * t * f];
+        float[] frame = new float[f];
+        for (int b = 0; b < batch.length; b++) {
+            float[] src = batch[b].features();
+            for (int i = 0; i < t; i++) {
+                System.arraycopy(src, i * f, frame, 0, f);
+                norm.apply(frame, x, (b * t + i) * f);
+            }
+        }
+        return x;
+    }
+
+    static NDList labels(NDManager m, TrainingSequence[] batch) {
+        int t = batch[0].frames();
+        int n = NetworkShape.BANDS;
+        float[] g = new float[batch.length * t * n];
+        float[] r = new float[g.length];
+        float[] mask = new float[g.length];
+        for (int b = 0; b < batch.length; b++) {
+            System.arraycopy(batch[b].gains(), 0, g, b * t * n, t * n);
+            System.arraycopy(batch[b].strengths(), 0, r, b * t * n, t * n);
+            System.arraycopy(batch[b].mask(), 0, mask, b * t * n, t * n);
+        }
+        Shape s = new Shape(batch.length, t, n);
+        return new NDList(m.create(g, s), m.create(r, s), m.create(mask, s));
+    }
+
+    static float[][] rows(TrainingSequence s) {
+        int f = NetworkShape.FEATURES;
+        float[][] rows = new float[s.frames()][f];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(s.features(), i * f, rows[i], 0, f);
+        }
+        return rows;
+    }
+
+    /** SHA-256 over the training and validation file lists (paths and durations): which data the model saw. */
+    static String dataHash(Corpus corpus) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Split s : new Split[] {Split.TRAIN, Split.VALIDATION}) {
+                for (CorpusFile.Kind k : CorpusFile.Kind.values()) {
+                    for (CorpusFile f : corpus.files(s, k)) {
+                        md.update((s + " " + f.path() + " " + f.durationS() + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fills the queue from one thread; the sequence order depends only on the seed. */
+    private static final class Producer implements Runnable {
+        private final SequenceMaker maker;
+        private final Random rng;
+        private final BlockingQueue<TrainingSequence> queue;
+        private volatile boolean running = true;
+        private volatile Throwable failure;
+
+        Producer(SequenceMaker maker, Random rng, BlockingQueue<TrainingSequence> queue) {
+            this.maker = maker;
+            this.rng = rng;
+            this.queue = queue;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    for (TrainingSequence s : maker.next(rng)) {
+                        queue.put(s);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+    }
+
+    /** Writes to two streams (console and log file). */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
+        }
+    }
+}
