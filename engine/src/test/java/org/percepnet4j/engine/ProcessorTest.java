@@ -451,6 +451,28 @@ class ProcessorTest {
     }
 
     @Test
+    void aLookaheadChangeUndoneBeforeTheSwitchOnlyDipsAndKeepsTheState() {
+        Processor p = transparent(48_000, 1, 20);
+        float[] x = new float[30_000];
+        for (int n = 0; n < x.length; n++) {
+            x[n] = (float) (0.3 * Math.sin(2 * Math.PI * 300 * n / 48_000));
+        }
+        float[][] out = new float[1][x.length];
+        p.process(new float[][] {java.util.Arrays.copyOfRange(x, 0, 10_000)}, out, 10_000);
+        p.setParameter(Parameter.LOOKAHEAD, 0);
+        float[][] mid = new float[1][100];
+        p.process(new float[][] {java.util.Arrays.copyOfRange(x, 10_000, 10_100)}, mid, 100); // fade under way
+        p.setParameter(Parameter.LOOKAHEAD, 20);
+        float[][] rest = new float[1][19_900];
+        p.process(new float[][] {java.util.Arrays.copyOfRange(x, 10_100, 30_000)}, rest, 19_900);
+        // no restart: from 2000 samples on (the fade back), the output is the input 1920 samples earlier
+        for (int n = 2000; n < 19_900; n++) {
+            assertThat((double) rest[0][n]).isCloseTo(x[10_100 + n - 1920], org.assertj.core.data.Offset.offset(1e-3));
+        }
+        assertThat(Math.abs(rest[0][0])).isLessThan(0.3f);
+    }
+
+    @Test
     void metersReportLevelsLatencyAndCountHops() {
         Processor p = new Processor(new FixedGainModel(0.1f, 0f));
         p.setParameter(Parameter.SUPPRESSION, 100);
