@@ -468,6 +468,8 @@ public final class Processor {
             } else if (fade != Fade.FADING_OUT) {
                 fade = Fade.FADING_OUT;
             }
+        } else if (fade == Fade.FADING_OUT) {
+            fade = Fade.FADING_IN; // changed back before the switch: nothing to restart
         }
     }
 

@@ -137,6 +137,50 @@ class ProcessorTest {
     }
 
     @Test
+    void dualMonoProcessesEachChannelOnItsOwn() {
+        float[][] stereo = noisyTones(2, 40_000, 44_100, 21);
+        for (int n = 0; n < 40_000; n++) {
+            stereo[1][n] *= 0.1f; // a much quieter right channel (20 dB down)
+        }
+        Processor dual = new Processor(new EnergyGateModel());
+        dual.setParameter(Parameter.DUAL_MONO, 1);
+        dual.prepare(44_100, 512, 2);
+        float[][] yDual = run(dual, stereo, new int[] {512});
+        Processor mono = new Processor(new EnergyGateModel());
+        mono.prepare(44_100, 512, 1);
+        float[] yRightAlone = run(mono, new float[][] {stereo[1]}, new int[] {512})[0];
+        assertThat(maxAbsDifference(yDual[1], yRightAlone))
+                .as("right channel, dual mono vs the right channel through a mono processor").isZero();
+
+        Processor linked = new Processor(new EnergyGateModel());
+        linked.prepare(44_100, 512, 2);
+        float[][] yLinked = run(linked, stereo, new int[] {512});
+        assertThat(maxAbsDifference(yLinked[1], yRightAlone))
+                .as("linked: the loud left channel changes the right channel's gains").isGreaterThan(1e-3);
+    }
+
+    @Test
+    void linkedChannelsShareTheirGainsSoTheImageStaysPut() {
+        float[][] x = noisyTones(1, 40_000, 48_000, 22);
+        float[][] stereo = {x[0], new float[40_000]};
+        for (int n = 0; n < 40_000; n++) {
+            stereo[1][n] = 0.25f * x[0][n]; // panned left: right is the same signal 12 dB down
+        }
+        Processor p = new Processor(new EnergyGateModel());
+        p.prepare(48_000, 512, 2);
+        float[][] y = run(p, stereo, new int[] {512});
+        double err = 0;
+        double sig = 0;
+        for (int n = 5_000; n < 40_000; n++) {
+            double d = y[1][n] - 0.25 * y[0][n];
+            err += d * d;
+            sig += y[1][n] * y[1][n];
+        }
+        assertThat(sig).isGreaterThan(0);
+        assertThat(10 * Math.log10(err / sig)).as("right - 0.25 * left, dB").isLessThan(-80);
+    }
+
+    @Test
     void resetThenTheSameInputGivesTheSameOutput() {
         float[][] x = noisyTones(2, 40_000, 44_100, 11);
         Processor p = new Processor(new FixedGainModel(0.6f, 0.2f));
@@ -451,6 +495,28 @@ class ProcessorTest {
     }
 
     @Test
+    void aLookaheadChangeUndoneBeforeTheSwitchOnlyDipsAndKeepsTheState() {
+        Processor p = transparent(48_000, 1, 20);
+        float[] x = new float[30_000];
+        for (int n = 0; n < x.length; n++) {
+            x[n] = (float) (0.3 * Math.sin(2 * Math.PI * 300 * n / 48_000));
+        }
+        float[][] out = new float[1][x.length];
+        p.process(new float[][] {java.util.Arrays.copyOfRange(x, 0, 10_000)}, out, 10_000);
+        p.setParameter(Parameter.LOOKAHEAD, 0);
+        float[][] mid = new float[1][100];
+        p.process(new float[][] {java.util.Arrays.copyOfRange(x, 10_000, 10_100)}, mid, 100); // fade under way
+        p.setParameter(Parameter.LOOKAHEAD, 20);
+        float[][] rest = new float[1][19_900];
+        p.process(new float[][] {java.util.Arrays.copyOfRange(x, 10_100, 30_000)}, rest, 19_900);
+        // no restart: from 2000 samples on (the fade back), the output is the input 1920 samples earlier
+        for (int n = 2000; n < 19_900; n++) {
+            assertThat((double) rest[0][n]).isCloseTo(x[10_100 + n - 1920], org.assertj.core.data.Offset.offset(1e-3));
+        }
+        assertThat(Math.abs(rest[0][0])).isLessThan(0.3f);
+    }
+
+    @Test
     void metersReportLevelsLatencyAndCountHops() {
         Processor p = new Processor(new FixedGainModel(0.1f, 0f));
         p.setParameter(Parameter.SUPPRESSION, 100);
@@ -472,6 +538,14 @@ class ProcessorTest {
         p.reset();
         p.readMeters(m);
         assertThat(m.sequence).isZero();
+    }
+
+    private static double maxAbsDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int n = 0; n < a.length; n++) {
+            max = Math.max(max, Math.abs(a[n] - b[n]));
+        }
+        return max;
     }
 
     private static double energy(float[] x) {
