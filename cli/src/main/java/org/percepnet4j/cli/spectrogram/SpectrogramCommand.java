@@ -28,10 +28,11 @@ public final class SpectrogramCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..2", paramLabel = "IN", description = "one file, or two (before, after)")
+    @Parameters(arity = "1..3", paramLabel = "IN",
+            description = "one file, or two (before, after); a last argument ending in .png names the picture")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.png", description = "PNG file to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.png", description = "PNG file to write")
     Path output;
 
     @Option(names = "--linear", description = "linear frequency axis (default: logarithmic from 40 Hz)")
@@ -51,6 +52,14 @@ public final class SpectrogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        inputs = new ArrayList<>(inputs);
+        if (output == null && inputs.size() > 1 && isPng(inputs.get(inputs.size() - 1))) {
+            output = inputs.remove(inputs.size() - 1);
+        }
+        if (output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "name the picture: -o OUT.png (or a last argument ending in .png)");
+        }
         if (inputs.size() > 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give one file, or two (before and after); got " + inputs.size());
@@ -61,7 +70,7 @@ public final class SpectrogramCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+        if (!isPng(output)) {
             throw new AudioFileException(output, "the picture is written as PNG: name it .png");
         }
         List<SpectrogramImage.Panel> panels = new ArrayList<>();
@@ -86,6 +95,10 @@ public final class SpectrogramCommand implements Callable<Integer> {
         }
         root.out().println("Wrote " + output);
         return 0;
+    }
+
+    private static boolean isPng(Path p) {
+        return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
     }
 
     private record Mono(float[] samples, float rate) {

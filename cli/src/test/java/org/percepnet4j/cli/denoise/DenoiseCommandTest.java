@@ -20,6 +20,10 @@ import org.percepnet4j.cli.audio.AudioFileReader;
 import org.percepnet4j.cli.audio.AudioFileType;
 import org.percepnet4j.cli.audio.SampleFormat;
 import org.percepnet4j.cli.audio.TestSignals;
+import org.percepnet4j.engine.Parameter;
+import org.percepnet4j.engine.Processor;
+import org.percepnet4j.engine.ProcessorRender;
+import org.percepnet4j.presets.FactoryPresets;
 
 /** {@code percepnet denoise}, end to end on generated files, with a test model (gain 1 = pass-through). */
 class DenoiseCommandTest {
@@ -109,6 +113,24 @@ class DenoiseCommandTest {
         Path out44 = dir.resolve("clicks44-out.wav");
         assertThat(passThrough.run("denoise", in44.toString(), "-o", out44.toString()).exit()).isZero();
         assertThat(bestLag(x[0], TestSignals.readAll(out44)[0], 2000)).isZero();
+    }
+
+    @Test
+    void equalsTheEnginesAlignedRenderSampleForSample() throws IOException {
+        // The plugin and the CLI must agree: a 32-bit float file through the CLI equals ProcessorRender.
+        Path in = input("ref.wav", 2, 44100, SampleFormat.FLOAT32, 0.6);
+        Path out = dir.resolve("ref-out.wav");
+        CliRunner.Result r = halfGain.run("denoise", in.toString(), "-o", out.toString(), "--preset", "Lecture/hall",
+                "--lookahead", "10");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Processor p = new Processor(new ConstantGainModel(0.5f));
+        p.prepare(44100, 4096, 2);
+        FactoryPresets.LECTURE_HALL.parameters().with(Parameter.LOOKAHEAD, 10).applyTo(p::setParameter);
+        float[][] expected = ProcessorRender.render(p, TestSignals.readAll(in));
+        float[][] actual = TestSignals.readAll(out);
+        for (int ch = 0; ch < 2; ch++) {
+            assertThat(actual[ch]).as("channel " + ch).containsExactly(expected[ch]);
+        }
     }
 
     @Test

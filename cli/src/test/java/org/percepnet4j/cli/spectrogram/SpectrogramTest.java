@@ -65,6 +65,11 @@ class SpectrogramTest {
         BufferedImage img2 = ImageIO.read(two.toFile());
         assertThat(img2.getHeight()).isEqualTo(img1.getHeight());
         assertThat(img2.getWidth()).isGreaterThan(img1.getWidth() + 300);
+        Path positional = dir.resolve("positional.png");
+        assertThat(cli.run("spectrogram", a.toString(), positional.toString(), "--width", "100", "--height", "100")
+                .exit()).isZero();
+        assertThat(positional).exists();
+        Files.delete(positional);
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("a.wav", "b.aiff", "one.png", "two.png");
     }
 
@@ -82,6 +87,7 @@ class SpectrogramTest {
         assertThat(cli.run("spectrogram", a.toString(), a.toString(), a.toString(), "-o", dir.resolve("z.png").toString()).exit()).isEqualTo(2);
         assertThat(cli.run("spectrogram", a.toString(), "-o", dir.resolve("y.png").toString(), "--range", "5").exit())
                 .isEqualTo(2);
+        assertThat(cli.run("spectrogram", a.toString()).err()).contains("name the picture");
         assertThat(List.of(dir.toFile().list())).containsExactlyInAnyOrder("junk.wav", "a.wav");
     }
 }
