@@ -55,6 +55,7 @@ public final class AudioFileWriter {
         Path tmp;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+            tmp.toFile().deleteOnExit(); // Ctrl-C mid-file: the JVM's exit removes the partial file
         } catch (IOException e) {
             throw new AudioFileException(target, "cannot create a file in " + dir + ": " + AudioFileReader.oneLine(e), e);
         }
