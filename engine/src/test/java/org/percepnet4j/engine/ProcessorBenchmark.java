@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * Cost of {@link Processor#process} per second of audio: mono and stereo, 44.1 and 48 kHz, blocks of 32 and
- * 4096 samples. Prints a Markdown table (BENCHMARKS.md, section "Processor"). Uses the test-only
- * {@link FixedGainModel} (gains 0.5, strengths 0.5) unless a weight file is given: then the figures are the
- * whole signal path (resampling, FIFOs, Denoiser DSP, smoothing, limiter, meters) without a network.
+ * 4096 samples. Prints a Markdown table (BENCHMARKS.md, section "Processor"). With a weight file it runs that
+ * trained model; without, the test-only {@link FixedGainModel} (gains 0.5, strengths 0.5), and the figures are
+ * the whole signal path (resampling, FIFOs, Denoiser DSP, smoothing, limiter, meters) without a network.
  *
  * <p>Thread CPU time is measured (robust on a shared machine); wall time is printed beside it.
  */
