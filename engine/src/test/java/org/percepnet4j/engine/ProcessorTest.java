@@ -94,6 +94,46 @@ class ProcessorTest {
     }
 
     @ParameterizedTest(name = "{0} Hz")
+    @ValueSource(doubles = {44_101, 12_345.678, 8_000.5, 100_000})
+    void oddRatesAlsoGetAnExactLatency(double rate) {
+        aBandLimitedImpulseComesOutExactlyLatencySamplesLater(rate, 10);
+    }
+
+    @Test
+    void randomConfigurationsBlocksAndAutomationNeverThrowAndStayBounded() {
+        Random rng = new Random(2026);
+        for (int trial = 0; trial < 6; trial++) {
+            double rate = 8_000 + rng.nextDouble() * 184_000;
+            int channels = 1 + rng.nextInt(8);
+            Processor p = new Processor(new FixedGainModel(rng.nextFloat(), rng.nextFloat()));
+            p.prepare(rate, 1 + rng.nextInt(2048), channels);
+            float[][] x = noisyTones(channels, (int) (rate / 2), rate, trial);
+            float[][] in = new float[channels][3000];
+            float[][] out = new float[channels][3000];
+            float peak = 0;
+            int pos = 0;
+            while (pos < x[0].length) {
+                int n = Math.min(1 + rng.nextInt(3000), x[0].length - pos);
+                Parameter q = Parameter.values()[rng.nextInt(Parameter.values().length)];
+                p.setParameter(q, q.min() - 10 + rng.nextDouble() * (q.max() - q.min() + 20));
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(x[c], pos, in[c], 0, n);
+                }
+                p.process(in, out, n);
+                for (int c = 0; c < channels; c++) {
+                    for (int i = 0; i < n; i++) {
+                        float v = out[c][i];
+                        peak = Float.isFinite(v) ? Math.max(peak, Math.abs(v)) : Float.POSITIVE_INFINITY;
+                    }
+                }
+                pos += n;
+            }
+            assertThat(peak).as("%s Hz, %d channels", rate, channels).isLessThanOrEqualTo(Processor.OUTPUT_CEILING)
+                    .isGreaterThan(0f);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} Hz")
     @ValueSource(doubles = {44_100, 48_000, 22_050})
     void anyBlockPartitionGivesBitIdenticalOutput(double rate) {
         float[][] x = noisyTones(2, (int) (rate * 0.6), rate, 7);
@@ -134,6 +174,50 @@ class ProcessorTest {
             assertThat(ya[c]).isEqualTo(yb[c]);
         }
         assertThat(energy(ya[2])).isGreaterThan(0);
+    }
+
+    @Test
+    void dualMonoProcessesEachChannelOnItsOwn() {
+        float[][] stereo = noisyTones(2, 40_000, 44_100, 21);
+        for (int n = 0; n < 40_000; n++) {
+            stereo[1][n] *= 0.1f; // a much quieter right channel (20 dB down)
+        }
+        Processor dual = new Processor(new EnergyGateModel());
+        dual.setParameter(Parameter.DUAL_MONO, 1);
+        dual.prepare(44_100, 512, 2);
+        float[][] yDual = run(dual, stereo, new int[] {512});
+        Processor mono = new Processor(new EnergyGateModel());
+        mono.prepare(44_100, 512, 1);
+        float[] yRightAlone = run(mono, new float[][] {stereo[1]}, new int[] {512})[0];
+        assertThat(maxAbsDifference(yDual[1], yRightAlone))
+                .as("right channel, dual mono vs the right channel through a mono processor").isZero();
+
+        Processor linked = new Processor(new EnergyGateModel());
+        linked.prepare(44_100, 512, 2);
+        float[][] yLinked = run(linked, stereo, new int[] {512});
+        assertThat(maxAbsDifference(yLinked[1], yRightAlone))
+                .as("linked: the loud left channel changes the right channel's gains").isGreaterThan(1e-3);
+    }
+
+    @Test
+    void linkedChannelsShareTheirGainsSoTheImageStaysPut() {
+        float[][] x = noisyTones(1, 40_000, 48_000, 22);
+        float[][] stereo = {x[0], new float[40_000]};
+        for (int n = 0; n < 40_000; n++) {
+            stereo[1][n] = 0.25f * x[0][n]; // panned left: right is the same signal 12 dB down
+        }
+        Processor p = new Processor(new EnergyGateModel());
+        p.prepare(48_000, 512, 2);
+        float[][] y = run(p, stereo, new int[] {512});
+        double err = 0;
+        double sig = 0;
+        for (int n = 5_000; n < 40_000; n++) {
+            double d = y[1][n] - 0.25 * y[0][n];
+            err += d * d;
+            sig += y[1][n] * y[1][n];
+        }
+        assertThat(sig).isGreaterThan(0);
+        assertThat(10 * Math.log10(err / sig)).as("right - 0.25 * left, dB").isLessThan(-80);
     }
 
     @Test
@@ -494,6 +578,14 @@ class ProcessorTest {
         p.reset();
         p.readMeters(m);
         assertThat(m.sequence).isZero();
+    }
+
+    private static double maxAbsDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int n = 0; n < a.length; n++) {
+            max = Math.max(max, Math.abs(a[n] - b[n]));
+        }
+        return max;
     }
 
     private static double energy(float[] x) {

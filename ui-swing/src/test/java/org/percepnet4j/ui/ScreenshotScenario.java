@@ -400,6 +400,27 @@ public final class ScreenshotScenario {
                 "under fresh -denoised names in their own formats");
         check(AudioFiles.read(folder.resolve("second-denoised.aiff")).frames() == (int) Math.round(44100 * 1.5),
                 "the 44.1 kHz AIFF result keeps its length");
+        // Cancel: a longer file, cancelled once the progress bar moves; the earlier results stay.
+        Path longFile = work.resolve("long.wav");
+        AudioFiles.write(new AudioClip(TestSignals.noisyVoice(48000, 1, 40.0, 5, 13),
+                new AudioFormat(48000, 16, 1, true, false), AudioFileFormat.Type.WAVE), longFile);
+        edt(() -> app.openFiles(List.of(longFile))).get();
+        settle();
+        SwingWorker<?, ?> longRender = edt(app::render);
+        for (int i = 0; i < 400 && longRender.getProgress() == 0 && !longRender.isDone(); i++) {
+            Thread.sleep(10);
+        }
+        JButtonClick.click(app.frame(), "cancel");
+        for (int i = 0; i < 200 && !edt(app::statusText).startsWith("Render cancelled"); i++) {
+            Thread.sleep(25);
+        }
+        check(edt(app::statusText).startsWith("Render cancelled"), "Cancel stops the render: " + edt(app::statusText));
+        edt(() -> {
+            javax.swing.JList<?> list = (javax.swing.JList<?>) EditorPanelTest.find(app.frame().getContentPane(), "files");
+            list.setSelectedIndex(0);
+            return null;
+        });
+        check(edt(app::selectedResult) != null, "results rendered before the cancel stay available");
         // Restore a friendly status for the picture.
         edt(() -> app.saveSelected(work.resolve("voice-denoised-2.wav")));
         screenshot(app.frame().getContentPane(), "app");

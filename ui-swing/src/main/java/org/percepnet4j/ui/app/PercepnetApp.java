@@ -418,7 +418,8 @@ public final class PercepnetApp {
             }
         };
         w.addPropertyChangeListener(ev -> {
-            if ("progress".equals(ev.getPropertyName())) {
+            // Progress events are delivered late; once the worker finished, done() owns the bar's text.
+            if ("progress".equals(ev.getPropertyName()) && !w.isDone()) {
                 int pct = (Integer) ev.getNewValue();
                 progress.setValue(pct * 10);
                 progress.setString(pct + " %");
