@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * Cost of {@link Processor#process} per second of audio: mono and stereo, 44.1 and 48 kHz, blocks of 32 and
- * 4096 samples. Prints a Markdown table (BENCHMARKS.md, section "Processor"). Uses the test-only
- * {@link FixedGainModel} (gains 0.5, strengths 0.5) unless a model is supplied by a caller: the figures are the
- * whole signal path (resampling, FIFOs, Denoiser DSP, smoothing, limiter, meters) without a network.
+ * 4096 samples. Prints a Markdown table (BENCHMARKS.md, section "Processor"). With a weight file it runs that
+ * trained model; without, the test-only {@link FixedGainModel} (gains 0.5, strengths 0.5), and the figures are
+ * the whole signal path (resampling, FIFOs, Denoiser DSP, smoothing, limiter, meters) without a network.
  *
  * <p>Thread CPU time is measured (robust on a shared machine); wall time is printed beside it.
  */
@@ -18,10 +18,17 @@ public final class ProcessorBenchmark {
     private ProcessorBenchmark() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * Arguments: [seconds of audio per measurement, default 10] [repeats, default 5] [weight file of a trained
+     * model, default none: the test-only fixed-gain model].
+     */
+    public static void main(String[] args) throws java.io.IOException {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        run(new FixedGainModel(0.5f, 0.5f), seconds, repeats);
+        GainModel model = args.length > 2
+                ? org.percepnet4j.engine.nn.NeuralGainModel.read(java.nio.file.Path.of(args[2]))
+                : new FixedGainModel(0.5f, 0.5f);
+        run(model, seconds, repeats);
     }
 
     static void run(GainModel model, double seconds, int repeats) {
