@@ -159,6 +159,31 @@ class PluginBridgeTest {
     }
 
     @Test
+    void warmUpLeavesTheInstanceUntouched() {
+        float[] plain = impulseResponse(false);
+        float[] warmed = impulseResponse(true);
+        assertThat(warmed).containsExactly(plain);
+    }
+
+    private float[] impulseResponse(boolean warmUp) {
+        PluginBridge b = bridge(1);
+        ByteBuffer in = ByteBuffer.allocateDirect(480 * 4).order(ByteOrder.nativeOrder());
+        ByteBuffer out = ByteBuffer.allocateDirect(480 * 4).order(ByteOrder.nativeOrder());
+        b.prepare(48000, 480, in, out);
+        b.process(480);
+        if (warmUp) {
+            b.warmUp(20);
+        }
+        float[] response = new float[480 * 8];
+        for (int block = 0; block < 8; block++) {
+            in.asFloatBuffer().put(0, block == 1 ? 0.5f : 0f);
+            b.process(480);
+            out.asFloatBuffer().get(0, response, block * 480, 480);
+        }
+        return response;
+    }
+
+    @Test
     void unsupportedRatesPassAudioThrough() {
         PluginBridge b = bridge(1);
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 4).order(ByteOrder.nativeOrder());
