@@ -24,6 +24,9 @@ final class OracleEvalCommand implements Callable<Integer> {
     double seconds;
     @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
     int lookahead;
+    @Option(names = "--rate", description = "also compare the oracle through the Processor at this host rate with 48 kHz"
+            + " (issue 3), e.g. 44100")
+    Integer rate;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -40,6 +43,16 @@ final class OracleEvalCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| %.0f dB | %.2f | %.2f | %+.2f | %.2f | %.2f | %.2f | %.2f |%n", r.snrDb(),
                     r.noisySiSdr(), r.oracleSiSdr(), r.siSdrImprovement(), r.gainOnlySiSdr(),
                     r.noisyVoicedSegSnr(), r.oracleVoicedSegSnr(), r.gainOnlyVoicedSegSnr());
+        }
+        if (rate != null) {
+            System.out.printf(Locale.ROOT, "%nOracle through the Processor at %d Hz vs 48 kHz (same material, SI-SDR against"
+                    + " the clean signal at each rate)%n", rate);
+            System.out.println("| input SNR | SI-SDR at 48 kHz | SI-SDR at host rate | difference |");
+            System.out.println("|---:|---:|---:|---:|");
+            for (OracleEvaluation.RateRow r : OracleEvaluation.rateComparison(c, snrs, examples, seconds, lookahead, seed, rate)) {
+                System.out.printf(Locale.ROOT, "| %.0f dB | %.2f | %.2f | %+.2f |%n", r.snrDb(), r.siSdr48k(), r.siSdrHost(),
+                        r.differenceDb());
+            }
         }
         System.out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
         return 0;

@@ -78,7 +78,12 @@ public final class RealFft {
 
     /** Forward transform of {@code src[from .. from + n)} into bins 0..n/2. */
     public void forward(float[] src, int from, float[] re, float[] im) {
-        halfLengthDft(src, from, packed, -1);
+        forward(src, from, null, re, im);
+    }
+
+    /** Forward transform of {@code src[from + t]·window[t]}, t = 0..n−1 (window may be null: none). */
+    public void forward(float[] src, int from, float[] window, float[] re, float[] im) {
+        halfLengthDft(src, from, window, packed, -1);
         // X(k) = E(k) + W^k·O(k), E = (Z(k) + conj Z(half−k))/2, O = (Z(k) − conj Z(half−k))/(2i).
         // Bins 0 and n/2 both come from Z(0): X(0) = Re Z0 + Im Z0, X(n/2) = Re Z0 − Im Z0.
         re[0] = packed[0] + packed[1];
@@ -122,7 +127,7 @@ public final class RealFft {
             packed[2 * k] = er - oi;
             packed[2 * k + 1] = ei + or;
         }
-        halfLengthDft(packed, 0, packed, +1);
+        halfLengthDft(packed, 0, null, packed, +1);
         float scale = 1f / half;
         for (int m = 0; m < n; m++) {
             dst[m] = packed[m] * scale;
@@ -133,14 +138,22 @@ public final class RealFft {
      * In-place half-point complex DFT with exp(sign·2πi·mk/half), half = 15·L:
      * Z(k2 + L·k1) = Σ_n1 W15^(n1·k1) · [W_half^(n1·k2) · Σ_n2 z(15·n2 + n1)·W_L^(n2·k2)].
      */
-    private void halfLengthDft(float[] src, int from, float[] z, int sign) {
+    private void halfLengthDft(float[] src, int from, float[] window, float[] z, int sign) {
         int l = subLength;
         for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
             float[] column = columns[n1];
-            for (int n2 = 0; n2 < l; n2++) {
-                int at = from + 2 * (ODD_FACTOR * n2 + n1);
-                column[2 * n2] = src[at];
-                column[2 * n2 + 1] = src[at + 1];
+            if (window == null) {
+                for (int n2 = 0; n2 < l; n2++) {
+                    int at = from + 2 * (ODD_FACTOR * n2 + n1);
+                    column[2 * n2] = src[at];
+                    column[2 * n2 + 1] = src[at + 1];
+                }
+            } else {
+                for (int n2 = 0; n2 < l; n2++) {
+                    int t = 2 * (ODD_FACTOR * n2 + n1);
+                    column[2 * n2] = src[from + t] * window[t];
+                    column[2 * n2 + 1] = src[from + t + 1] * window[t + 1];
+                }
             }
             if (sign < 0) {
                 subFft.complexForward(column);

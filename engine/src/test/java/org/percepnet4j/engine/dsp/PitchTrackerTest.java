@@ -57,13 +57,22 @@ class PitchTrackerTest {
     }
 
     @Test
-    void silenceIsUnvoicedAndSteady() {
+    void silenceIsUnvoicedAndSteadyWithFiniteFeatures() {
         float[] silence = new float[48000];
         boolean[] voiced = new boolean[100];
         int[] periods = trackedPeriods(silence, 2, voiced);
         for (int l = 0; l < 98; l++) {
             assertThat(voiced[l]).isFalse();
             assertThat(periods[l]).isEqualTo(periods[0]);
+        }
+        FeatureExtractor fx = new FeatureExtractor(2);
+        fx.setLookahead(2);
+        for (int h = 0; h < 50; h++) {
+            fx.analyse(new float[480]);
+            for (float f : fx.features()) {
+                assertThat(Float.isFinite(f)).isTrue();
+            }
+            assertThat(fx.features()[FeatureExtractor.CORRELATION_INDEX]).isZero();
         }
     }
 
