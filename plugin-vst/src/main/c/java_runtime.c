@@ -358,6 +358,7 @@ static int resolve_bridge(JNIEnv *env, char **entries, int count, char *why, siz
         {&bridge.parameter_step, 0, "parameterStep", "(I)F"},
         {&bridge.set_bypass, 0, "setBypass", "(Z)V"},
         {&bridge.close, 0, "close", "()V"},
+        {&bridge.warm_up, 0, "warmUp", "(I)V"},
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
         *methods[i].id = methods[i].is_static

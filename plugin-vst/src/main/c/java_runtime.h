@@ -33,6 +33,7 @@ typedef struct {
     jmethodID parameter_step;  /* float parameterStep(int index) */
     jmethodID set_bypass;      /* void setBypass(boolean on) */
     jmethodID close;           /* void close() */
+    jmethodID warm_up;         /* void warmUp(int hops) */
 } BridgeMethods;
 
 /* Starts (or joins) the JVM and resolves the bridge; idempotent. 0 on success, else why says what failed. */

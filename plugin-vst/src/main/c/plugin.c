@@ -29,6 +29,7 @@ enum {
     MESSAGE_CAPACITY = 64 * 1024, /* text and state exchanged with Java; also the largest chunk accepted */
     MAX_BLOCK_LIMIT = 65536,
     DEFAULT_BLOCK = 1024,
+    WARM_UP_HOPS = 300, /* 3 s of audio through a scratch Processor at the first resume */
     PLUGIN_VERSION = 1, /* = presets PluginIds.VERSION (also the fxVersion of preset files) */
 };
 #define DEFAULT_RATE 48000.0
@@ -68,6 +69,7 @@ typedef struct {
 } PluginInstance;
 
 static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int jit_warmed; /* once per process: the JIT's compiled code serves every instance */
 static BundleConfig bundle; /* read once per process (per copy of this library) */
 static int bundle_loaded;
 
@@ -508,13 +510,21 @@ static intptr_t dispatcher(Vst2Effect *effect, int32_t opcode, int32_t index, in
             notify_latency(p);
         }
         return 0;
-    case VST2_EFF_SET_BLOCK_SIZE:
-        if (value > 0 && value != p->max_block && !(value > MAX_BLOCK_LIMIT && p->max_block == MAX_BLOCK_LIMIT)) {
-            reconfigure(p, env, p->sample_rate, (int)(value > MAX_BLOCK_LIMIT ? MAX_BLOCK_LIMIT : value));
+    case VST2_EFF_SET_BLOCK_SIZE: {
+        int block = value > MAX_BLOCK_LIMIT ? MAX_BLOCK_LIMIT : (int)value; /* larger host blocks are split */
+        if (value > 0 && block != p->max_block) {
+            reconfigure(p, env, p->sample_rate, block);
             notify_latency(p);
         }
         return 0;
+    }
     case VST2_EFF_MAINS_CHANGED:
+        if (value && !is_audio_thread(p) && !atomic_exchange(&jit_warmed, 1)) {
+            /* First resume in this process, on a host thread: get the signal path compiled before audio needs it
+             * (scanners never resume, so they do not pay for this). */
+            (*env)->CallVoidMethod(env, p->bridge, m->warm_up, (jint)WARM_UP_HOPS);
+            log_exception(env, "warmUp");
+        }
         if (value) { /* resume: start from a clean state; may arrive on the audio thread */
             if (try_enter_audio(p)) {
                 jint latency = (*env)->CallIntMethod(env, p->bridge, m->reset);

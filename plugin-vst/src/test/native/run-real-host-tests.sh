@@ -2,8 +2,7 @@
 # The plugin in a real host: headless Ardour 7 (../shared/tools/vst-host) scans it, renders a noisy file through it
 # (parameters set by name, session saved and re-opened before the export) and the result must equal our own
 # offline render of the same file with the same settings (OfflineRender: the Processor run directly, latency
-# removed) within 1e-5, at the hop offset Ardour happened to start the file at (see OfflineRender align).
-# Skipped, saying so, when Ardour or the harness is absent.
+# removed) within 1e-5. Skipped, saying so, when Ardour or the harness is absent.
 #
 # usage: run-real-host-tests.sh BUNDLE_DIR TARGET_DIR TEST_CLASSES_DIR VST_HOST_TOOLS_DIR
 # env:   VST_TEST_MODEL  GainModel class for the test bundle, or "default" for the shipped model
@@ -51,29 +50,48 @@ render_and_compare() {
   local name="$1" plugin="$2" in="$3" channels="$4" rate="$5"; shift 5
   local flags=()
   while [ "$1" != -- ]; do flags+=("$1"); shift; done; shift
+  local attempt
+  for attempt in 1 2 3; do
+    render_once "$name" "$plugin" "$in" "$channels" "$rate" "${flags[@]}" -- "$@" && return 0
+    # Ardour 7.3's headless export sometimes crashes in its own shutdown and leaves a damaged file behind
+    # (see the harness README); only then is the render repeated.
+    grep -q 'did not shut down cleanly\|host crashed\|crashed (' "$OUT/$name-render.txt" || return 1
+    echo "note: $name: Ardour crashed while exporting (attempt $attempt); rendering again"
+  done
+  return 1
+}
+
+# True when the host crashed during this render and another attempt is left (attempt: the caller's loop).
+retry_possible() {
+  grep -q 'did not shut down cleanly\|host crashed\|crashed (' "$OUT/$1-render.txt" && [ "${attempt:-3}" -lt 3 ]
+}
+
+render_once() {
+  local name="$1" plugin="$2" in="$3" channels="$4" rate="$5"; shift 5
+  local flags=()
+  while [ "$1" != -- ]; do flags+=("$1"); shift; done; shift
   "$TOOLS/vst-render.sh" "${flags[@]}" "$plugin" "$in" "$OUT/$name-ardour.wav" "$@" 2>"$OUT/$name-render.txt"
   local rc=$?
   if [ $rc -ne 0 ]; then
+    retry_possible "$name" && return 1
     ko "$name: Ardour render failed (exit $rc): $(grep ERROR "$OUT/$name-render.txt" | head -n 2 | tr '\n' ' ')"
     sed 's/^/    | /' "$OUT/$name-render.txt" | tail -n 15
     return 1
   fi
   sox "$in" -t f32 -L "$OUT/$name-in.f32"
   sox "$OUT/$name-ardour.wav" -t f32 -L "$OUT/$name-ardour.f32"
-  # Ardour 7.3 keeps the plugin running from session load to export without resuming it, so the file's first
-  # sample falls somewhere inside a 10 ms hop; find that offset (0 .. one hop) and compare the whole file there.
-  local period=$(( rate * 10 / 1000 ))
+  "$JAVA" -cp "$CP" org.percepnet4j.vst.testing.OfflineRender render "$OUT/$name-in.f32" "$OUT/$name-ours.f32" \
+    "$channels" "$rate" "$MODEL" "$@" || { ko "$name: offline reference render failed"; return 1; }
   local cmp
-  cmp="$("$JAVA" -cp "$CP" org.percepnet4j.vst.testing.OfflineRender align "$OUT/$name-in.f32" "$OUT/$name-ardour.f32" \
-    "$channels" "$rate" "$MODEL" "$period" "$@")" || { ko "$name: offline reference render failed"; return 1; }
-  cmp="${cmp#lead=}"; local lead="${cmp%% *}"; cmp="${cmp#* }"
+  cmp="$("$JAVA" -cp "$CP" org.percepnet4j.vst.testing.OfflineRender compare "$OUT/$name-ours.f32" "$OUT/$name-ardour.f32")"
   local diff="${cmp#maxdiff=}"; diff="${diff%% *}"
-  cmp="$cmp, hop offset $lead of $period"
   if awk -v d="$diff" -v t="$TOLERANCE" 'BEGIN{exit !(d <= t)}'; then
     ok "$name: Ardour's render equals our offline render ($cmp)"
-  else
-    ko "$name: Ardour's render differs from our offline render ($cmp, tolerance $TOLERANCE)"
+    return 0
   fi
+  retry_possible "$name" && return 1 # a damaged export from a crashed host: render again
+  ko "$name: Ardour's render differs from our offline render ($cmp, tolerance $TOLERANCE)"
+  return 1
 }
 
 echo "== scan and render (mono plugin, mono track, 48 kHz, default settings)"

@@ -20,14 +20,7 @@ import org.percepnet4j.engine.Processor;
  * <pre>
  *   render  IN.f32 OUT.f32 CHANNELS RATE MODEL [name=normalised ...]        MODEL: a GainModel class or "default"
  *   compare A.f32 B.f32                                                    prints max |a-b| and the RMS of a
- *   align   IN.f32 HOST.f32 CHANNELS RATE MODEL PERIOD [name=normalised ...]
  * </pre>
- *
- * {@code align} is for hosts that keep a plugin running between renders without resuming it (Ardour 7.3 exports
- * this way): the Processor works in 10 ms hops, so the host's render depends on where in a hop the file's first
- * sample fell, i.e. on how many samples the plugin had processed since its last resume. It renders the file behind
- * 0..PERIOD-1 samples of silence (PERIOD = one hop in host samples), picks the lead that matches the host's first
- * 0.25 s best, and prints {@code lead=K} and the comparison of the whole file at that lead.
  */
 public final class OfflineRender {
 
@@ -42,33 +35,10 @@ public final class OfflineRender {
             write(Path.of(args[2]), out);
         } else if (args.length == 3 && args[0].equals("compare")) {
             System.out.println(compare(read(Path.of(args[1])), read(Path.of(args[2])), Integer.MAX_VALUE));
-        } else if (args.length >= 7 && args[0].equals("align")) {
-            align(read(Path.of(args[1])), read(Path.of(args[2])), Integer.parseInt(args[3]),
-                    Double.parseDouble(args[4]), args[5], Integer.parseInt(args[6]),
-                    Arrays.copyOfRange(args, 7, args.length));
         } else {
-            System.err.println("usage: render IN OUT CHANNELS RATE MODEL [name=value ...] | compare A B"
-                    + " | align IN HOST CHANNELS RATE MODEL PERIOD [name=value ...]");
+            System.err.println("usage: render IN OUT CHANNELS RATE MODEL [name=value ...] | compare A B");
             System.exit(2);
         }
-    }
-
-    static void align(float[] in, float[] host, int channels, double rate, String model, int period,
-            String[] settings) throws Exception {
-        // Compare the first 0.25 s of renders of the first 0.5 s: the look-ahead makes the end of a cut differ.
-        int probe = Math.min(in.length / channels, (int) (rate / 4));
-        float[] head = Arrays.copyOf(in, Math.min(in.length, 2 * probe * channels));
-        int bestLead = 0;
-        double best = Double.POSITIVE_INFINITY;
-        for (int lead = 0; lead < period; lead++) {
-            double d = maxDiff(render(head, channels, rate, model, settings, lead), host, probe * channels);
-            if (d < best) {
-                best = d;
-                bestLead = lead;
-            }
-        }
-        float[] full = render(in, channels, rate, model, settings, bestLead);
-        System.out.println("lead=" + bestLead + " " + compare(full, host, Integer.MAX_VALUE));
     }
 
     /** The processed file, aligned with the input, after {@code lead} samples of silence. */

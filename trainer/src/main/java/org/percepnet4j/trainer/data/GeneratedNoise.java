@@ -27,14 +27,26 @@ final class GeneratedNoise {
         }
         double driftRate = 0.05 + 0.3 * rng.nextDouble();
         double driftDepth = 0.002 * rng.nextDouble();
+        double[] cosPhase = new double[harmonics + 1];
+        double[] sinPhase = new double[harmonics + 1];
+        for (int k = 1; k <= harmonics; k++) {
+            cosPhase[k] = Math.cos(phase[k]);
+            sinPhase[k] = Math.sin(phase[k]);
+        }
         float[] out = new float[n];
         double ph = 0;
         for (int i = 0; i < n; i++) {
             double f = f0 * (1 + driftDepth * Math.sin(2 * Math.PI * driftRate * i / FS));
             ph += 2 * Math.PI * f / FS;
+            // sin(k·ph + φ_k) for all k by rotating (cos kθ, sin kθ) one step per harmonic: one sin/cos per sample.
+            double c1 = Math.cos(ph), s1 = Math.sin(ph);
+            double ck = 1, sk = 0;
             double s = 0;
             for (int k = 1; k <= harmonics; k++) {
-                s += amp[k] * Math.sin(k * ph + phase[k]);
+                double c = ck * c1 - sk * s1;
+                sk = sk * c1 + ck * s1;
+                ck = c;
+                s += amp[k] * (sk * cosPhase[k] + ck * sinPhase[k]);
             }
             out[i] = (float) s;
         }
