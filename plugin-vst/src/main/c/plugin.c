@@ -510,12 +510,14 @@ static intptr_t dispatcher(Vst2Effect *effect, int32_t opcode, int32_t index, in
             notify_latency(p);
         }
         return 0;
-    case VST2_EFF_SET_BLOCK_SIZE:
-        if (value > 0 && value != p->max_block && !(value > MAX_BLOCK_LIMIT && p->max_block == MAX_BLOCK_LIMIT)) {
-            reconfigure(p, env, p->sample_rate, (int)(value > MAX_BLOCK_LIMIT ? MAX_BLOCK_LIMIT : value));
+    case VST2_EFF_SET_BLOCK_SIZE: {
+        int block = value > MAX_BLOCK_LIMIT ? MAX_BLOCK_LIMIT : (int)value; /* larger host blocks are split */
+        if (value > 0 && block != p->max_block) {
+            reconfigure(p, env, p->sample_rate, block);
             notify_latency(p);
         }
         return 0;
+    }
     case VST2_EFF_MAINS_CHANGED:
         if (value && !is_audio_thread(p) && !atomic_exchange(&jit_warmed, 1)) {
             /* First resume in this process, on a host thread: get the signal path compiled before audio needs it

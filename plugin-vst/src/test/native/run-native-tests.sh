@@ -14,7 +14,9 @@ OUT="$TARGET/native-tests"
 MODEL="${VST_TEST_MODEL:-org.percepnet4j.vst.testing.DeterministicGainModel}"
 mkdir -p "$OUT"
 
+JAVA_HOME_FOR_TESTS="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
 gcc -std=gnu11 -O2 -g -Wall -Wextra -Wno-format-truncation -Werror -I"$HERE/../../main/c" \
+    -I"$JAVA_HOME_FOR_TESTS/include" -I"$JAVA_HOME_FOR_TESTS/include/linux" \
     -o "$OUT/test_host" "$HERE/test_host.c" -ldl -lpthread -lm
 
 # make_bundle DIR EXTRA_CONFIG_LINE... : the built .so files with test configs
@@ -40,7 +42,8 @@ make_bundle "$OUT/broken-bundle" "jvm=/nonexistent/jdk/lib/server/libjvm.so"
 rm -f "$OUT/test-bundle.log"
 
 set +e
-"$OUT/test_host" "$OUT/test-bundle" "$OUT/broken-bundle" 2>&1 | tee "$OUT/test-host.out"
+"$OUT/test_host" "$OUT/test-bundle" "$OUT/broken-bundle" "$JAVA_HOME_FOR_TESTS/lib/server/libjvm.so" 2>&1 \
+  | tee "$OUT/test-host.out"
 rc=${PIPESTATUS[0]}
 set -e
 if grep -qE 'WARNING in native method|FATAL ERROR in native method|JNI local refs' "$OUT/test-host.out"; then

@@ -4,7 +4,7 @@
  * automation from another thread while processing, latency, state chunks (round trip and 200 malformed ones),
  * 8 instances at once, 44.1/48/96 kHz, unload and reload, and a clean refusal when Java cannot start.
  *
- * usage: test_host BUNDLE_DIR [BROKEN_BUNDLE_DIR]     prints "N passed, N failed"; exit 1 on any failure
+ * usage: test_host BUNDLE_DIR [BROKEN_BUNDLE_DIR [LIBJVM]]   prints "N passed, N failed"; exit 1 on any failure
  *        test_host --bench BUNDLE_DIR [CALLS]         per-call bridge overhead (processReplacing, 0 frames)
  *        test_host --render BUNDLE_DIR IN.f32 OUT.f32 [RATE [BLOCK]]   mono render, latency removed (debugging)
  *
@@ -22,6 +22,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <jni.h>
 
 #include "vst2_abi.h"
 
@@ -716,6 +718,40 @@ static void test_refusal(const char *broken_dir) {
            "Java cannot start (jvm= names a missing libjvm): entry returns NULL and the log says why", detail);
 }
 
+/* In a child process: a JVM already runs in the host (started here with an unrelated class path, as another Java
+ * plugin or a Java host would); the plugin must join it, load its own jars and work. */
+typedef jint (*CreateVm)(JavaVM **, void **, void *);
+static void test_join_existing_jvm(const char *libjvm) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        void *jvm = dlopen(libjvm, RTLD_NOW | RTLD_LOCAL);
+        CreateVm create = jvm ? (CreateVm)dlsym(jvm, "JNI_CreateJavaVM") : NULL;
+        if (!create) _exit(3);
+        JavaVMOption options[2] = {{"-Djava.class.path=/nonexistent-host-classes", NULL}, {"-Xrs", NULL}};
+        JavaVMInitArgs args = {JNI_VERSION_1_8, 2, options, JNI_FALSE};
+        JavaVM *vm;
+        JNIEnv *env;
+        if (create(&vm, (void **)&env, &args) != JNI_OK) _exit(4);
+        Plugin p;
+        char why[4400];
+        if (load_plugin(bundle_dir, "stereo", &p, why, sizeof why) != 0) _exit(5);
+        Vst2Effect *e = start(&p, 48000, 256);
+        if (!e) _exit(6);
+        float in[2][256], out[2][256];
+        for (int i = 0; i < 256; i++) in[0][i] = in[1][i] = 0.2f * (float)sin(i * 0.07);
+        for (int k = 0; k < 50; k++) e->processReplacing(e, (float *[]){in[0], in[1]}, (float *[]){out[0], out[1]}, 256);
+        int ok = all_finite(out[0], 256) && e->numParams == P_COUNT;
+        stop(e);
+        _exit(ok ? 0 : 7);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    char detail[64];
+    snprintf(detail, sizeof detail, "child exit %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    report(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+           "joins a JVM the host already runs (other class path): loads its jars and processes", detail);
+}
+
 static double now_seconds(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -790,6 +826,7 @@ int main(int argc, char **argv) {
     }
     snprintf(bundle_dir, sizeof bundle_dir, "%s", argv[1]);
     if (argc >= 3) test_refusal(argv[2]); /* first: fork only while this process has no JVM */
+    if (argc >= 4) test_join_existing_jvm(argv[3]);
     test_load();
     test_lifecycle(&mono, 1);
     test_lifecycle(&stereo, 2);

@@ -44,6 +44,9 @@ public final class PluginBridge {
     private final Programs programs;
     /** Replaced by prepare (host rate or block size change); read once per block by process. */
     private volatile AudioBuffers audio;
+    /** Consecutive exactly silent input samples (audio thread only; see onsetAfterLongSilence). */
+    private long silentRun;
+    private long silenceBeforeRestart = Long.MAX_VALUE;
     private volatile int program;
     private volatile String programName;
 
@@ -94,6 +97,12 @@ public final class PluginBridge {
             processor.prepare(sampleRate, maxBlock, channels);
         }
         audio = new AudioBuffers(in, out, channels, maxBlock, supported);
+        // Enough silence for every delay line, analysis window, pitch buffer (~36 ms) and resampler inside to hold
+        // only zeros, at the largest look-ahead: the reported latency plus six hops (~100 ms in all).
+        silenceBeforeRestart = supported
+                ? processor.latencySamplesForLookahead(Parameter.LOOKAHEAD.max()) + 6 * (int) Math.ceil(sampleRate / 100)
+                : Long.MAX_VALUE;
+        silentRun = 0;
         return supported ? processor.latencySamples() : -1;
     }
 
@@ -106,9 +115,61 @@ public final class PluginBridge {
             return 0;
         }
         a.readInput(n);
-        processor.process(a.in, a.out, n);
+        int onset = onsetAfterLongSilence(a.in, n);
+        if (onset < 0) {
+            processor.process(a.in, a.out, n);
+        } else {
+            processFromOnset(a, n, onset);
+        }
         a.writeOutput(n);
         return processor.latencySamples();
+    }
+
+    /*
+     * Hosts such as Ardour keep a plugin running on digital silence between session load and an export without
+     * resuming it, so where the first sample of the material falls within a 10 ms hop, and what the network's
+     * recurrent state has drifted to, would depend on how long the host happened to run. After enough exact
+     * silence the output is exact silence and nothing of the past can be heard, so the Processor is restarted at
+     * the first non-zero sample: renders become reproducible and equal to an offline render of the material.
+     * Exact to the sample whatever the block partition; live input (never exactly zero) never triggers it.
+     */
+
+    /** Index of the first non-zero sample when it ends a long enough run of exact silence, else -1. */
+    private int onsetAfterLongSilence(float[][] in, int n) {
+        for (int i = 0; i < n; i++) {
+            boolean silent = true;
+            for (int c = 0; c < channels; c++) {
+                if (in[c][i] != 0f) {
+                    silent = false;
+                    break;
+                }
+            }
+            if (silent) {
+                silentRun++;
+            } else {
+                boolean restart = silentRun >= silenceBeforeRestart;
+                silentRun = 0;
+                if (restart) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Silence up to {@code onset} (what the Processor would output there), then a fresh Processor from it. */
+    private void processFromOnset(AudioBuffers a, int n, int onset) {
+        int rest = n - onset;
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(a.in[c], onset, a.in[c], 0, rest);
+        }
+        processor.reset();
+        processor.process(a.in, a.out, rest);
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(a.out[c], 0, a.out[c], onset, rest);
+            java.util.Arrays.fill(a.out[c], 0, onset, 0f);
+        }
+        silentRun = 0;
     }
 
     /**
@@ -141,6 +202,7 @@ public final class PluginBridge {
     /** Host resume: back to the initial signal state. Returns the latency. */
     public int reset() {
         processor.reset();
+        silentRun = 0;
         return latencySamples();
     }
 

@@ -50,6 +50,9 @@ public final class Corpus {
     private final List<CorpusFile> files;
     private final Map<String, Split> splits;
     private final AudioCache cache;
+    /** Resamplers to 48 kHz by source rate (immutable once built, so shared across threads). */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Resampler> resamplers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Corpus(Path root, List<CorpusFile> files, Map<String, Split> splits, long cacheBytes) {
         this.root = root;
@@ -121,7 +124,8 @@ public final class Corpus {
     public float[] audio(CorpusFile f) {
         return cache.get(f.path(), () -> {
             try {
-                return AudioDecoder.decode48k(root.resolve(f.path()));
+                return AudioDecoder.decode48k(root.resolve(f.path()),
+                        rate -> resamplers.computeIfAbsent(rate, r -> new Resampler(r, AudioDecoder.TARGET_RATE)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
