@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The plugin in a real host: headless Ardour 7 (../shared/tools/vst-host) scans it, renders a noisy file through it
 # (parameters set by name, session saved and re-opened before the export) and the result must equal our own
-# offline render of the same file with the same settings (OfflineRender: the Processor run directly, latency
+# offline render of the same file with the same settings (OfflineRender: the engine's ProcessorRender, latency
 # removed) within 1e-5. Skipped, saying so, when Ardour or the harness is absent.
 #
 # usage: run-real-host-tests.sh BUNDLE_DIR TARGET_DIR TEST_CLASSES_DIR VST_HOST_TOOLS_DIR
@@ -86,11 +86,11 @@ render_once() {
   cmp="$("$JAVA" -cp "$CP" org.percepnet4j.vst.testing.OfflineRender compare "$OUT/$name-ours.f32" "$OUT/$name-ardour.f32")"
   local diff="${cmp#maxdiff=}"; diff="${diff%% *}"
   if awk -v d="$diff" -v t="$TOLERANCE" 'BEGIN{exit !(d <= t)}'; then
-    ok "$name: Ardour's render equals our offline render ($cmp)"
+    ok "$name: Ardour's render equals the engine's offline render (ProcessorRender, as the CLI) ($cmp)"
     return 0
   fi
   retry_possible "$name" && return 1 # a damaged export from a crashed host: render again
-  ko "$name: Ardour's render differs from our offline render ($cmp, tolerance $TOLERANCE)"
+  ko "$name: Ardour's render differs from the engine's offline render ($cmp, tolerance $TOLERANCE)"
   return 1
 }
 

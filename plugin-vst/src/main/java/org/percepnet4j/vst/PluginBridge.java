@@ -97,10 +97,10 @@ public final class PluginBridge {
             processor.prepare(sampleRate, maxBlock, channels);
         }
         audio = new AudioBuffers(in, out, channels, maxBlock, supported);
-        // Enough silence for every delay line, window and resampler inside to hold only zeros, at the largest
-        // look-ahead: the reported latency plus three hops.
+        // Enough silence for every delay line, analysis window, pitch buffer (~36 ms) and resampler inside to hold
+        // only zeros, at the largest look-ahead: the reported latency plus six hops (~100 ms in all).
         silenceBeforeRestart = supported
-                ? processor.latencySamplesForLookahead(Parameter.LOOKAHEAD.max()) + 3 * (int) Math.ceil(sampleRate / 100)
+                ? processor.latencySamplesForLookahead(Parameter.LOOKAHEAD.max()) + 6 * (int) Math.ceil(sampleRate / 100)
                 : Long.MAX_VALUE;
         silentRun = 0;
         return supported ? processor.latencySamples() : -1;

@@ -29,6 +29,8 @@ final class EvalCommand implements Callable<Integer> {
     Path weights;
     @Option(names = "--no-oracle", description = "skip the oracle rows")
     boolean noOracle;
+    @Option(names = "--no-clean", description = "skip the clean-reference rows (the DNSMOS ceiling of the material)")
+    boolean noClean;
     @Option(names = "--snr", split = ",", defaultValue = "0,5,10", description = "input SNRs in dB (default ${DEFAULT-VALUE})")
     double[] snrs;
     @Option(names = "--noise", split = ",", defaultValue = "REAL,BABBLE,KEYBOARD",
@@ -56,6 +58,9 @@ final class EvalCommand implements Callable<Integer> {
         Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
         List<Evaluation.Enhancer> systems = new ArrayList<>();
         systems.add(Evaluation.noisy());
+        if (!noClean) {
+            systems.add(Evaluation.clean());
+        }
         if (!noOracle) {
             systems.add(Evaluation.oracle(lookahead));
         }
@@ -85,6 +90,11 @@ final class EvalCommand implements Callable<Integer> {
         for (Evaluation.Cell cell : cells) {
             Evaluation.Cell base = cells.stream().filter(x -> x.system().equals("noisy") && x.snrDb() == cell.snrDb()
                     && x.noiseKind().equals(cell.noiseKind())).findFirst().orElse(cell);
+            if (cell.system().equals("clean")) { // intrusive metrics of the reference against itself say nothing
+                System.out.printf(Locale.ROOT, "| %.0f dB | %s | clean | – | – | – | – | %s | %s | %s |%n",
+                        cell.snrDb(), cell.noiseKind(), fmt(cell.sig()), fmt(cell.bak()), fmt(cell.ovrl()));
+                continue;
+            }
             System.out.printf(Locale.ROOT, "| %.0f dB | %s | %s | %.2f | %+.2f | %.2f | %.3f | %s | %s | %s |%n",
                     cell.snrDb(), cell.noiseKind(), cell.system(), cell.siSdr(), cell.siSdr() - base.siSdr(),
                     cell.segSnr(), cell.estoi(), fmt(cell.sig()), fmt(cell.bak()), fmt(cell.ovrl()));

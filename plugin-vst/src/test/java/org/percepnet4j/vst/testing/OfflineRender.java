@@ -11,11 +11,12 @@ import java.util.Locale;
 import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
+import org.percepnet4j.engine.ProcessorRender;
 
 /**
- * The reference for the real-host test: renders raw little-endian float32 interleaved audio through a
- * {@link Processor} offline, time-aligned with the input (latency removed, same length), with parameters given as
- * VST normalised values by name, exactly as a host sets them (32-bit floats).
+ * The reference for the real-host test: renders raw little-endian float32 interleaved audio offline through the
+ * engine's {@link ProcessorRender} (the aligned whole-file render the {@code percepnet} CLI uses: latency removed,
+ * same length), with parameters given as VST normalised values by name, exactly as a host sets them (32-bit floats).
  *
  * <pre>
  *   render  IN.f32 OUT.f32 CHANNELS RATE MODEL [name=normalised ...]        MODEL: a GainModel class or "default"
@@ -31,7 +32,7 @@ public final class OfflineRender {
         if (args.length >= 6 && args[0].equals("render")) {
             int channels = Integer.parseInt(args[3]);
             float[] out = render(read(Path.of(args[1])), channels, Double.parseDouble(args[4]), args[5],
-                    Arrays.copyOfRange(args, 6, args.length), 0);
+                    Arrays.copyOfRange(args, 6, args.length));
             write(Path.of(args[2]), out);
         } else if (args.length == 3 && args[0].equals("compare")) {
             System.out.println(compare(read(Path.of(args[1])), read(Path.of(args[2])), Integer.MAX_VALUE));
@@ -41,16 +42,15 @@ public final class OfflineRender {
         }
     }
 
-    /** The processed file, aligned with the input, after {@code lead} samples of silence. */
-    static float[] render(float[] interleaved, int channels, double rate, String model, String[] settings, int lead)
+    /** The processed file, aligned with the input, through the engine's {@link ProcessorRender} (as the CLI renders). */
+    static float[] render(float[] interleaved, int channels, double rate, String model, String[] settings)
             throws Exception {
         int frames = interleaved.length / channels;
         GainModel gainModel = model.equals("default")
                 ? (GainModel) Class.forName("org.percepnet4j.models.Models").getMethod("loadDefault").invoke(null)
                 : (GainModel) Class.forName(model).getDeclaredConstructor().newInstance();
         Processor processor = new Processor(gainModel);
-        final int block = 1024;
-        processor.prepare(rate, block, channels);
+        processor.prepare(rate, 4096, channels); // block size is only a hint
         for (String s : settings) {
             int eq = s.lastIndexOf('=');
             Parameter p = Parameter.byName(s.substring(0, eq));
@@ -60,29 +60,17 @@ public final class OfflineRender {
             // VST hosts pass normalised values as 32-bit floats: round the same way.
             processor.setParameter(p, p.fromNormalized((float) Double.parseDouble(s.substring(eq + 1))));
         }
-        // Start from a clean state with the settings in place, as a host's resume does before audio flows.
-        processor.reset();
-        int latency = processor.latencySamples();
-        float[][] x = new float[channels][block];
-        float[][] y = new float[channels][block];
-        float[] result = new float[frames * channels];
-        int total = lead + frames + latency;
-        for (int start = 0; start < total; start += block) {
-            int n = Math.min(block, total - start);
+        float[][] planar = new float[channels][frames];
+        for (int f = 0; f < frames; f++) {
             for (int c = 0; c < channels; c++) {
-                for (int i = 0; i < n; i++) {
-                    int f = start + i - lead;
-                    x[c][i] = f >= 0 && f < frames ? interleaved[f * channels + c] : 0f;
-                }
+                planar[c][f] = interleaved[f * channels + c];
             }
-            processor.process(x, y, n);
-            for (int i = 0; i < n; i++) {
-                int f = start + i - lead - latency;
-                if (f >= 0 && f < frames) {
-                    for (int c = 0; c < channels; c++) {
-                        result[f * channels + c] = y[c][i];
-                    }
-                }
+        }
+        float[][] out = ProcessorRender.render(processor, planar);
+        float[] result = new float[frames * channels];
+        for (int f = 0; f < frames; f++) {
+            for (int c = 0; c < channels; c++) {
+                result[f * channels + c] = out[c][f];
             }
         }
         return result;
