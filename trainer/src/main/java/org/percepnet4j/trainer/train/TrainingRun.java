@@ -108,14 +108,17 @@ public final class TrainingRun {
                 resumeFrom != null ? ", resuming from step " + startStep : "");
 
         // Validation set: fixed, the same for every run with this corpus and split list.
+        // The same examples at every look-ahead, so the per-M losses compare like with like.
         Random validationRng = new Random(12345);
         Map<Integer, List<TrainingSequence>> validation = new LinkedHashMap<>();
         for (int m : o.lookaheads()) {
-            List<TrainingSequence> list = new ArrayList<>();
-            while (list.size() < o.validationPerM()) {
-                list.add(validationMaker.next(validationRng, m).get(0));
+            validation.put(m, new ArrayList<>());
+        }
+        for (int i = 0; i < o.validationPerM(); i++) {
+            org.percepnet4j.trainer.data.Example e = validationMaker.example(validationRng);
+            for (int m : o.lookaheads()) {
+                validation.get(m).add(validationMaker.cut(e, m).get(0));
             }
-            validation.put(m, list);
         }
         log("validation: %d sequences of %d frames per look-ahead %s", o.validationPerM(), o.frames(),
                 java.util.Arrays.toString(o.lookaheads()));
