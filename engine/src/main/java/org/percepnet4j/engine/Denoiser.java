@@ -165,7 +165,9 @@ public final class Denoiser {
                 stream.push(inputHops[c]);
                 stream.analyseOutputFrame(analysis.period(), analysis.periodsPerSide());
             }
-            synthesizeChannel(stream, overlap[c], out[c]);
+            // Mono: the analysis already holds E_Y(ℓ) of this very spectrum.
+            float[] energyY = channels == 1 ? analysis.outputFrameEnergy() : null;
+            synthesizeChannel(stream, energyY, overlap[c], out[c]);
         }
     }
 
@@ -228,9 +230,13 @@ public final class Denoiser {
         }
     }
 
-    /** Pitch mix, band gains to bins, inverse STFT, overlap-add; writes 480 bounded samples. */
-    private void synthesizeChannel(FrameStream stream, float[] overlapTail, float[] out) {
-        pitchMixer.mix(stream.y, stream.p, strengthBins, mixed);
+    /** Pitch mix, band gains to bins, inverse STFT, overlap-add; writes 480 bounded samples. E_Y may be null (computed). */
+    private void synthesizeChannel(FrameStream stream, float[] knownEnergyY, float[] overlapTail, float[] out) {
+        if (knownEnergyY != null) {
+            pitchMixer.mix(stream.y, stream.p, knownEnergyY, strengthBins, mixed);
+        } else {
+            pitchMixer.mix(stream.y, stream.p, strengthBins, mixed);
+        }
         for (int k = 0; k < Stft.BINS; k++) {
             mixed.re[k] *= gainBins[k];
             mixed.im[k] *= gainBins[k];

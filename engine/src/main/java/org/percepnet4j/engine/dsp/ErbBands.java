@@ -82,6 +82,22 @@ public final class ErbBands {
         }
     }
 
+    /** E_X,b, E_Y,b and C_b(X, Y) in one pass over the bins. */
+    public static void energiesAndCross(Spectrum x, Spectrum y, float[] energyX, float[] energyY, float[] cross) {
+        java.util.Arrays.fill(energyX, 0, BANDS, 0f);
+        java.util.Arrays.fill(energyY, 0, BANDS, 0f);
+        java.util.Arrays.fill(cross, 0, BANDS, 0f);
+        for (int k = 0; k <= TOP_BIN; k++) {
+            float xr = x.re[k];
+            float xi = x.im[k];
+            float yr = y.re[k];
+            float yi = y.im[k];
+            accumulate(energyX, k, xr * xr + xi * xi);
+            accumulate(energyY, k, yr * yr + yi * yi);
+            accumulate(cross, k, xr * yr + xi * yi);
+        }
+    }
+
     private static void accumulate(float[] dst, int bin, float value) {
         int b = LOWER_BAND[bin];
         float upper = UPPER_WEIGHT[bin] * value;

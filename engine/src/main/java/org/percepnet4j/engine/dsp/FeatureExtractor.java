@@ -32,7 +32,9 @@ public final class FeatureExtractor {
 
     private final FrameStream stream;
     private final PitchTracker pitch;
-    private final Spectrum newest = new Spectrum();
+    /** Spectra of the last M + 1 frames, so Y(ℓ) is the stored spectrum of frame ℓ, not a new FFT. */
+    private final Spectrum[] recentSpectra;
+    private long framesAnalysed;
     private final float[] newestEnergy = new float[ErbBands.BANDS];
     private final float[] energy = new float[ErbBands.BANDS];
     private final float[] combEnergy = new float[ErbBands.BANDS];
@@ -44,6 +46,10 @@ public final class FeatureExtractor {
     public FeatureExtractor(int maxLookahead) {
         this.stream = new FrameStream(maxLookahead);
         this.pitch = new PitchTracker(maxLookahead);
+        this.recentSpectra = new Spectrum[maxLookahead + 1];
+        for (int i = 0; i < recentSpectra.length; i++) {
+            recentSpectra[i] = new Spectrum();
+        }
     }
 
     /** Sets M and clears all state. No allocation. */
@@ -51,6 +57,10 @@ public final class FeatureExtractor {
         stream.setLookahead(frames);
         pitch.setLookahead(frames);
         periodsPerSide = 0;
+        framesAnalysed = 0;
+        for (Spectrum spectrum : recentSpectra) {
+            spectrum.clear();
+        }
         java.util.Arrays.fill(features, 0f);
     }
 
@@ -65,20 +75,18 @@ public final class FeatureExtractor {
     /** Analyses one new hop of 480 samples; afterwards the getters describe output frame ℓ. */
     public void analyse(float[] hop) {
         stream.push(hop);
+        Spectrum newest = recentSpectra[(int) (framesAnalysed % recentSpectra.length)];
         stream.analyseNewestFrame(newest);
         ErbBands.energies(newest, newestEnergy);
 
         pitch.update(stream.samples(), stream.outputFrameStart());
         int period = pitch.period();
         periodsPerSide = CombFilter.periodsPerSide(period, stream.lookaheadSamples());
-        if (stream.lookahead() == 0) {
-            stream.analyseOutputFrame(newest, period, periodsPerSide);
-        } else {
-            stream.analyseOutputFrame(period, periodsPerSide);
-        }
-        ErbBands.energies(stream.y, energy);
-        ErbBands.energies(stream.p, combEnergy);
-        ErbBands.crossEnergies(stream.y, stream.p, crossEnergy);
+        // Frame ℓ = newest − M was the newest frame M hops ago (before the start: a frame of zeros).
+        int outputSlot = (int) ((framesAnalysed + recentSpectra.length - stream.lookahead()) % recentSpectra.length);
+        stream.analyseOutputFrame(recentSpectra[outputSlot], period, periodsPerSide);
+        framesAnalysed++;
+        ErbBands.energiesAndCross(stream.y, stream.p, energy, combEnergy, crossEnergy);
         coherence(crossEnergy, energy, combEnergy, coherence);
 
         assembleFeatures();

@@ -95,7 +95,7 @@ public final class FrameStream {
         stft.forward(combed, 0, p);
     }
 
-    /** Same as {@link #analyseOutputFrame} when frame ℓ's Y is already known (M = 0: Y(ℓ) = newest). */
+    /** Same as {@link #analyseOutputFrame} when frame ℓ's Y is already known (kept from when it was newest). */
     public void analyseOutputFrame(Spectrum knownY, int period, int periodsPerSide) {
         y.copyFrom(knownY);
         if (periodsPerSide == 0) {

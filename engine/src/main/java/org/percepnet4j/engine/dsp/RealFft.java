@@ -3,62 +3,72 @@ package org.percepnet4j.engine.dsp;
 import org.jtransforms.fft.FloatFFT_1D;
 
 /**
- * Real FFT of any even length n without allocation per call, built on JTransforms' power-of-two FFT.
+ * Real FFT of length n = 30·2^p (960 for the STFT) without allocation per call, built on JTransforms'
+ * power-of-two FFT.
  *
  * <p>Why not {@code FloatFFT_1D(960).realForward}: for lengths that are not powers of two JTransforms 3.1
  * takes its mixed-radix path, which allocates an n-float scratch array on every call, and the audio thread
- * must not allocate. So: the n real samples are packed as n/2 complex values z_m = x_2m + i·x_(2m+1), their
- * n/2-point DFT is computed with Bluestein's chirp-z algorithm (a convolution done with two power-of-two
- * FFTs of length L ≥ n − 1, whose power-of-two path allocates nothing), and the usual even/odd split turns
- * it into the n/2 + 1 bins of the real transform. Inverse likewise. Scaling matches JTransforms: forward
- * unnormalised, inverse scaled by 1/n.
+ * must not allocate. (A Bluestein chirp-z transform over JTransforms' power-of-two FFT avoids that too, but
+ * costs two 1024-point complex FFTs per transform, about three times as much.) So:
+ * <ol>
+ *   <li>the n real samples are packed as n/2 complex values z_m = x_2m + i·x_(2m+1);</li>
+ *   <li>their n/2 = 15·L point DFT is split Cooley–Tukey style into 15 JTransforms FFTs of the
+ *       power-of-two length L (32 for 960), twiddle factors, and L small 15-point DFTs (a prime-factor
+ *       3 × 5 split, written out below because JTransforms has no allocation-free odd-length kernel);</li>
+ *   <li>the usual even/odd split turns that into the n/2 + 1 bins of the real transform.</li>
+ * </ol>
+ * Scaling matches JTransforms: forward unnormalised, X(k) = Σ x(t)·exp(−2πikt/n); inverse scaled by 1/n.
  */
 public final class RealFft {
+    private static final int ODD_FACTOR = 15;
+    private static final float SIN_60 = (float) Math.sin(Math.PI / 3);
+    private static final float COS_72 = (float) Math.cos(2 * Math.PI / 5);
+    private static final float COS_144 = (float) Math.cos(4 * Math.PI / 5);
+    private static final float SIN_72 = (float) Math.sin(2 * Math.PI / 5);
+    private static final float SIN_144 = (float) Math.sin(4 * Math.PI / 5);
+
     private final int n;
     private final int half;
-    private final int convolutionLength;
-    private final FloatFFT_1D fft;
-    /** chirp[m] = exp(−iπ m²/half), interleaved re/im, m = 0..half−1. */
-    private final float[] chirp;
-    /** FFT of the conjugate chirp, for the forward (−) and inverse (+) transforms. */
-    private final float[] forwardKernel;
-    private final float[] inverseKernel;
+    /** Power-of-two length L of the sub-FFTs: half = 15·L. */
+    private final int subLength;
+    private final FloatFFT_1D subFft;
+    private final float[][] columns;
+    /** W_half^(n1·k2) = exp(−2πi·n1·k2/half), index n1·L + k2. */
+    private final float[] columnTwiddleRe;
+    private final float[] columnTwiddleIm;
     /** Split twiddles exp(−2πik/n), k = 0..half. */
-    private final float[] twiddleRe;
-    private final float[] twiddleIm;
-    private final float[] work;
+    private final float[] splitTwiddleRe;
+    private final float[] splitTwiddleIm;
     private final float[] packed;
+    private final float[] stageRe = new float[ODD_FACTOR];
+    private final float[] stageIm = new float[ODD_FACTOR];
 
     public RealFft(int n) {
-        if (n < 4 || n % 2 != 0) {
-            throw new IllegalArgumentException("length must be even and >= 4, got " + n);
+        int l = n / (2 * ODD_FACTOR);
+        if (n <= 0 || n % (2 * ODD_FACTOR) != 0 || l < 2 || Integer.bitCount(l) != 1) {
+            throw new IllegalArgumentException("length must be 30 times a power of two >= 2, got " + n);
         }
         this.n = n;
         this.half = n / 2;
-        int l = 1;
-        while (l < 2 * half - 1) {
-            l <<= 1;
+        this.subLength = l;
+        this.subFft = new FloatFFT_1D(l);
+        this.columns = new float[ODD_FACTOR][2 * l];
+        this.columnTwiddleRe = new float[ODD_FACTOR * l];
+        this.columnTwiddleIm = new float[ODD_FACTOR * l];
+        for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
+            for (int k2 = 0; k2 < l; k2++) {
+                double angle = -2 * Math.PI * ((long) n1 * k2 % half) / half;
+                columnTwiddleRe[n1 * l + k2] = (float) Math.cos(angle);
+                columnTwiddleIm[n1 * l + k2] = (float) Math.sin(angle);
+            }
         }
-        this.convolutionLength = l;
-        this.fft = new FloatFFT_1D(l);
-        this.chirp = new float[2 * half];
-        for (int m = 0; m < half; m++) {
-            // m² mod 2·half keeps the angle exact for large m.
-            long mm = ((long) m * m) % (2L * half);
-            double angle = -Math.PI * mm / half;
-            chirp[2 * m] = (float) Math.cos(angle);
-            chirp[2 * m + 1] = (float) Math.sin(angle);
-        }
-        this.forwardKernel = kernel(-1);
-        this.inverseKernel = kernel(+1);
-        this.twiddleRe = new float[half + 1];
-        this.twiddleIm = new float[half + 1];
+        this.splitTwiddleRe = new float[half + 1];
+        this.splitTwiddleIm = new float[half + 1];
         for (int k = 0; k <= half; k++) {
             double angle = -2 * Math.PI * k / n;
-            twiddleRe[k] = (float) Math.cos(angle);
-            twiddleIm[k] = (float) Math.sin(angle);
+            splitTwiddleRe[k] = (float) Math.cos(angle);
+            splitTwiddleIm[k] = (float) Math.sin(angle);
         }
-        this.work = new float[2 * l];
         this.packed = new float[2 * half];
     }
 
@@ -66,51 +76,33 @@ public final class RealFft {
         return n;
     }
 
-    /** FFT of conj(c_m) (forward) or c_m (inverse) placed circularly for m = −(half−1)..(half−1). */
-    private float[] kernel(int sign) {
-        float[] k = new float[2 * convolutionLength];
-        for (int m = 0; m < half; m++) {
-            float re = chirp[2 * m];
-            float im = sign < 0 ? -chirp[2 * m + 1] : chirp[2 * m + 1];
-            k[2 * m] = re;
-            k[2 * m + 1] = im;
-            if (m > 0) {
-                k[2 * (convolutionLength - m)] = re;
-                k[2 * (convolutionLength - m) + 1] = im;
-            }
-        }
-        fft.complexForward(k);
-        return k;
-    }
-
-    /**
-     * Forward transform of {@code src[from .. from + n)}: X(k) = Σ x(t)·exp(−2πikt/n), k = 0..n/2.
-     */
+    /** Forward transform of {@code src[from .. from + n)} into bins 0..n/2. */
     public void forward(float[] src, int from, float[] re, float[] im) {
-        System.arraycopy(src, from, packed, 0, n);
-        halfLengthDft(packed, -1);
-        // Z(k) = DFT of z; X(k) = E(k) + W^k·O(k), E = (Z(k) + conj Z(half−k))/2, O = (Z(k) − conj Z(half−k))/(2i).
-        for (int k = 0; k <= half; k++) {
-            int a = k % half;
-            int b = (half - k) % half;
-            float zr = packed[2 * a];
-            float zi = packed[2 * a + 1];
+        halfLengthDft(src, from, packed, -1);
+        // X(k) = E(k) + W^k·O(k), E = (Z(k) + conj Z(half−k))/2, O = (Z(k) − conj Z(half−k))/(2i).
+        // Bins 0 and n/2 both come from Z(0): X(0) = Re Z0 + Im Z0, X(n/2) = Re Z0 − Im Z0.
+        re[0] = packed[0] + packed[1];
+        re[half] = packed[0] - packed[1];
+        im[0] = 0f;
+        im[half] = 0f;
+        for (int k = 1; k < half; k++) {
+            int b = half - k;
+            float zr = packed[2 * k];
+            float zi = packed[2 * k + 1];
             float cr = packed[2 * b];
             float ci = -packed[2 * b + 1];
             float er = 0.5f * (zr + cr);
             float ei = 0.5f * (zi + ci);
             float or = 0.5f * (zi - ci);
             float oi = -0.5f * (zr - cr);
-            float wr = twiddleRe[k];
-            float wi = twiddleIm[k];
+            float wr = splitTwiddleRe[k];
+            float wi = splitTwiddleIm[k];
             re[k] = er + wr * or - wi * oi;
             im[k] = ei + wr * oi + wi * or;
         }
-        im[0] = 0f;
-        im[half] = 0f;
     }
 
-    /** Inverse transform (scaled 1/n) of bins 0..n/2 into {@code dst[0 .. n)}. Imaginary parts of bins 0 and n/2 are ignored. */
+    /** Inverse transform (scaled 1/n) of bins 0..n/2 into {@code dst[0 .. n)}; Im of bins 0 and n/2 is ignored. */
     public void inverse(float[] re, float[] im, float[] dst) {
         for (int k = 0; k < half; k++) {
             int b = half - k;
@@ -123,49 +115,125 @@ public final class RealFft {
             float dr = 0.5f * (xr - cr);
             float di = 0.5f * (xi - ci);
             // O(k) = D(k)·conj(W^k); Z(k) = E(k) + i·O(k).
-            float wr = twiddleRe[k];
-            float wi = -twiddleIm[k];
+            float wr = splitTwiddleRe[k];
+            float wi = -splitTwiddleIm[k];
             float or = dr * wr - di * wi;
             float oi = dr * wi + di * wr;
             packed[2 * k] = er - oi;
             packed[2 * k + 1] = ei + or;
         }
-        halfLengthDft(packed, +1);
+        halfLengthDft(packed, 0, packed, +1);
         float scale = 1f / half;
         for (int m = 0; m < n; m++) {
             dst[m] = packed[m] * scale;
         }
     }
 
-    /** In-place n/2-point complex DFT with exp(sign·2πi·mk/half) by Bluestein's algorithm. */
-    private void halfLengthDft(float[] z, int sign) {
-        java.util.Arrays.fill(work, 0f);
-        for (int m = 0; m < half; m++) {
-            float cr = chirp[2 * m];
-            float ci = sign < 0 ? chirp[2 * m + 1] : -chirp[2 * m + 1];
-            float xr = z[2 * m];
-            float xi = z[2 * m + 1];
-            work[2 * m] = xr * cr - xi * ci;
-            work[2 * m + 1] = xr * ci + xi * cr;
+    /**
+     * In-place half-point complex DFT with exp(sign·2πi·mk/half), half = 15·L:
+     * Z(k2 + L·k1) = Σ_n1 W15^(n1·k1) · [W_half^(n1·k2) · Σ_n2 z(15·n2 + n1)·W_L^(n2·k2)].
+     */
+    private void halfLengthDft(float[] src, int from, float[] z, int sign) {
+        int l = subLength;
+        for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
+            float[] column = columns[n1];
+            for (int n2 = 0; n2 < l; n2++) {
+                int at = from + 2 * (ODD_FACTOR * n2 + n1);
+                column[2 * n2] = src[at];
+                column[2 * n2 + 1] = src[at + 1];
+            }
+            if (sign < 0) {
+                subFft.complexForward(column);
+            } else {
+                subFft.complexInverse(column, false);
+            }
+            int base = n1 * l;
+            for (int k2 = 0; k2 < l; k2++) {
+                float wr = columnTwiddleRe[base + k2];
+                float wi = sign < 0 ? columnTwiddleIm[base + k2] : -columnTwiddleIm[base + k2];
+                float ar = column[2 * k2];
+                float ai = column[2 * k2 + 1];
+                column[2 * k2] = ar * wr - ai * wi;
+                column[2 * k2 + 1] = ar * wi + ai * wr;
+            }
         }
-        fft.complexForward(work);
-        float[] kernel = sign < 0 ? forwardKernel : inverseKernel;
-        for (int i = 0; i < convolutionLength; i++) {
-            float ar = work[2 * i];
-            float ai = work[2 * i + 1];
-            float br = kernel[2 * i];
-            float bi = kernel[2 * i + 1];
-            work[2 * i] = ar * br - ai * bi;
-            work[2 * i + 1] = ar * bi + ai * br;
+        for (int k2 = 0; k2 < l; k2++) {
+            dft15(k2, z, sign);
         }
-        fft.complexInverse(work, true);
-        for (int k = 0; k < half; k++) {
-            float cr = chirp[2 * k];
-            float ci = sign < 0 ? chirp[2 * k + 1] : -chirp[2 * k + 1];
-            float yr = work[2 * k];
-            float yi = work[2 * k + 1];
-            z[2 * k] = yr * cr - yi * ci;
-            z[2 * k + 1] = yr * ci + yi * cr;
+    }
+
+    /**
+     * 15-point DFT across the columns at row k2, by the prime-factor split 15 = 3 × 5 (no twiddles):
+     * input index n1 = (5a + 3b) mod 15, output index k1 = (10·ka + 6·kb) mod 15, written to Z(k2 + L·k1).
+     */
+    private void dft15(int k2, float[] z, int sign) {
+        float s = sign;
+        int re = 2 * k2;
+        int im = re + 1;
+        float[][] c = columns;
+        // Five 3-point DFTs over a, for each b; results stored at stage[ka·5 + b].
+        for (int b = 0; b < 5; b++) {
+            int i0 = (3 * b) % 15;
+            int i1 = (5 + 3 * b) % 15;
+            int i2 = (10 + 3 * b) % 15;
+            float x0r = c[i0][re];
+            float x0i = c[i0][im];
+            float x1r = c[i1][re];
+            float x1i = c[i1][im];
+            float x2r = c[i2][re];
+            float x2i = c[i2][im];
+            float tr = x1r + x2r;
+            float ti = x1i + x2i;
+            float dr = s * SIN_60 * (x1r - x2r);
+            float di = s * SIN_60 * (x1i - x2i);
+            float mr = x0r - 0.5f * tr;
+            float mi = x0i - 0.5f * ti;
+            stageRe[b] = x0r + tr;
+            stageIm[b] = x0i + ti;
+            // ± i·d: i·(dr + i·di) = −di + i·dr.
+            stageRe[5 + b] = mr - di;
+            stageIm[5 + b] = mi + dr;
+            stageRe[10 + b] = mr + di;
+            stageIm[10 + b] = mi - dr;
+        }
+        // Three 5-point DFTs over b, for each ka.
+        for (int ka = 0; ka < 3; ka++) {
+            int o = 5 * ka;
+            float x0r = stageRe[o];
+            float x0i = stageIm[o];
+            float t1r = stageRe[o + 1] + stageRe[o + 4];
+            float t1i = stageIm[o + 1] + stageIm[o + 4];
+            float t2r = stageRe[o + 2] + stageRe[o + 3];
+            float t2i = stageIm[o + 2] + stageIm[o + 3];
+            float d1r = stageRe[o + 1] - stageRe[o + 4];
+            float d1i = stageIm[o + 1] - stageIm[o + 4];
+            float d2r = stageRe[o + 2] - stageRe[o + 3];
+            float d2i = stageIm[o + 2] - stageIm[o + 3];
+            float a1r = x0r + COS_72 * t1r + COS_144 * t2r;
+            float a1i = x0i + COS_72 * t1i + COS_144 * t2i;
+            float a2r = x0r + COS_144 * t1r + COS_72 * t2r;
+            float a2i = x0i + COS_144 * t1i + COS_72 * t2i;
+            float b1r = s * (SIN_72 * d1r + SIN_144 * d2r);
+            float b1i = s * (SIN_72 * d1i + SIN_144 * d2i);
+            float b2r = s * (SIN_144 * d1r - SIN_72 * d2r);
+            float b2i = s * (SIN_144 * d1i - SIN_72 * d2i);
+            // X(kb) for kb = 0..4, placed at (10·ka + 6·kb) mod 15; ±i·b = (∓b_i, ±b_r).
+            int step = 2 * subLength;
+            int k0 = re + step * ((10 * ka) % 15);
+            int k1 = re + step * ((10 * ka + 6) % 15);
+            int k2b = re + step * ((10 * ka + 12) % 15);
+            int k3 = re + step * ((10 * ka + 18) % 15);
+            int k4 = re + step * ((10 * ka + 24) % 15);
+            z[k0] = x0r + t1r + t2r;
+            z[k0 + 1] = x0i + t1i + t2i;
+            z[k1] = a1r - b1i;
+            z[k1 + 1] = a1i + b1r;
+            z[k4] = a1r + b1i;
+            z[k4 + 1] = a1i - b1r;
+            z[k2b] = a2r - b2i;
+            z[k2b + 1] = a2i + b2r;
+            z[k3] = a2r + b2i;
+            z[k3 + 1] = a2i - b2r;
         }
     }
 }

@@ -77,9 +77,7 @@ public final class TrainingFrames {
             int periodsPerSide = noisyAnalysis.periodsPerSide();
             cleanStream.push(cleanHop);
             cleanStream.analyseOutputFrame(noisyAnalysis.period(), periodsPerSide);
-            ErbBands.energies(cleanStream.y, cleanEnergy);
-            ErbBands.energies(cleanStream.p, cleanCombEnergy);
-            ErbBands.crossEnergies(cleanStream.y, cleanStream.p, cleanCross);
+            ErbBands.energiesAndCross(cleanStream.y, cleanStream.p, cleanEnergy, cleanCombEnergy, cleanCross);
             FeatureExtractor.coherence(cleanCross, cleanEnergy, cleanCombEnergy, cleanCoherence);
 
             float[] noisyEnergy = noisyAnalysis.outputFrameEnergy();

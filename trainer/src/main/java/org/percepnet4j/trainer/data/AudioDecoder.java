@@ -10,12 +10,11 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
- * Decodes WAV, FLAC (jflac SPI) and Ogg Vorbis (vorbisspi) through Java Sound into mono float
+ * Decodes WAV and FLAC (jflac SPI) through Java Sound and Ogg Vorbis through JOrbis into mono float
  * samples in [-1, 1), downmixing by averaging the channels, then resamples to 48 kHz.
  *
- * <p>Known limits of vorbisspi 1.0.3.3 (measured on the corpus): it drops the final ~4096 samples (≈ 90 ms, nearly
- * always trailing silence) of each Ogg stream, and its 16-bit output clamps the rare Vorbis overshoots above full
- * scale. Neither matters for mixture synthesis; a direct JOrbis decode would avoid both.
+ * <p>Ogg Vorbis goes straight to JOrbis ({@link OggVorbisDecoder}) instead of through vorbisspi's Java Sound
+ * provider, which loses each stream's last ~4096 samples, clamps to 16 bits and rejects unusual rates.
  */
 public final class AudioDecoder {
     public static final int TARGET_RATE = 48000;
@@ -37,6 +36,9 @@ public final class AudioDecoder {
     public static Decoded decode(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such audio file: " + file);
+        }
+        if (isOgg(file)) {
+            return OggVorbisDecoder.decode(file);
         }
         // From the File, not a stream: vorbisspi needs to re-open the file to find the length and decode.
         try (AudioInputStream source = AudioSystem.getAudioInputStream(file.toFile())) {
@@ -62,6 +64,13 @@ public final class AudioDecoder {
             return new Decoded(toMono(bytes, pcm, file), Math.round(rate));
         } catch (UnsupportedAudioFileException | IllegalArgumentException e) {
             throw new IOException(file + ": cannot decode (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean isOgg(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'O' && magic[1] == 'g' && magic[2] == 'g' && magic[3] == 'S';
         }
     }
 

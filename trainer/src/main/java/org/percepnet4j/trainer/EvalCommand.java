@@ -1,0 +1,102 @@
+package org.percepnet4j.trainer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.percepnet4j.engine.GainModel;
+import org.percepnet4j.engine.Parameter;
+import org.percepnet4j.engine.nn.NeuralGainModel;
+import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
+import org.percepnet4j.trainer.eval.Dnsmos;
+import org.percepnet4j.trainer.eval.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trainer eval}: the issue 4 table (noisy / oracle / model per SNR and noise kind). */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "SI-SDR, segmental SNR, ESTOI and DNSMOS P.835 on TEST mixtures per SNR and noise kind, for the"
+                + " noisy input, the oracle and a model.")
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
+    Path corpus;
+    @Option(names = "--weights", description = "model weight file to evaluate (omit to evaluate noisy and oracle only)")
+    Path weights;
+    @Option(names = "--no-oracle", description = "skip the oracle rows")
+    boolean noOracle;
+    @Option(names = "--snr", split = ",", defaultValue = "0,5,10", description = "input SNRs in dB (default ${DEFAULT-VALUE})")
+    double[] snrs;
+    @Option(names = "--noise", split = ",", defaultValue = "REAL,BABBLE,KEYBOARD",
+            description = "noise kinds: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    List<NoiseKind> kinds;
+    @Option(names = "--examples", defaultValue = "10", description = "examples per SNR and kind (default ${DEFAULT-VALUE})")
+    int examples;
+    @Option(names = "--seconds", defaultValue = "6", description = "length of each example (default ${DEFAULT-VALUE})")
+    double seconds;
+    @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
+    int lookahead;
+    @Option(names = "--attenuation-limit", description = "model attenuation limit in dB (default: the product default)")
+    Float attenuationLimit;
+    @Option(names = "--post-filter", description = "model post-filter amount 0..1 (default: the product default)")
+    Float postFilter;
+    @Option(names = "--no-dnsmos", description = "skip DNSMOS even when the models are present")
+    boolean noDnsmos;
+    @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--json", description = "also write the table as JSON to this file")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        List<Evaluation.Enhancer> systems = new ArrayList<>();
+        systems.add(Evaluation.noisy());
+        if (!noOracle) {
+            systems.add(Evaluation.oracle(lookahead));
+        }
+        if (weights != null) {
+            GainModel model = NeuralGainModel.read(weights);
+            float limit = attenuationLimit != null ? attenuationLimit : (float) Parameter.SUPPRESSION.defaultValue();
+            float amount = postFilter != null ? postFilter : (float) (Parameter.POST_FILTER.defaultValue() / 100.0);
+            systems.add(Evaluation.model("model", model, lookahead, limit, amount));
+        }
+        Optional<Dnsmos> dnsmos = noDnsmos ? Optional.empty() : Dnsmos.openDefault();
+        if (!noDnsmos && dnsmos.isEmpty()) {
+            System.err.println("DNSMOS models not found in " + Dnsmos.defaultDir() + ": DNSMOS columns left empty");
+        }
+        long t0 = System.nanoTime();
+        List<Evaluation.Cell> cells;
+        try {
+            cells = Evaluation.run(c, snrs, kinds, examples, seconds, seed, systems, dnsmos,
+                    s -> System.err.print("\r" + s + "   "));
+        } finally {
+            dnsmos.ifPresent(Dnsmos::close);
+        }
+        System.err.println();
+        System.out.printf(Locale.ROOT, "TEST split, %d examples of %.1f s per cell, look-ahead %d%s%n", examples, seconds,
+                lookahead, weights != null ? ", model " + weights : "");
+        System.out.println("| input SNR | noise | system | SI-SDR | ΔSI-SDR | segSNR | ESTOI | SIG | BAK | OVRL |");
+        System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Evaluation.Cell cell : cells) {
+            Evaluation.Cell base = cells.stream().filter(x -> x.system().equals("noisy") && x.snrDb() == cell.snrDb()
+                    && x.noiseKind().equals(cell.noiseKind())).findFirst().orElse(cell);
+            System.out.printf(Locale.ROOT, "| %.0f dB | %s | %s | %.2f | %+.2f | %.2f | %.3f | %s | %s | %s |%n",
+                    cell.snrDb(), cell.noiseKind(), cell.system(), cell.siSdr(), cell.siSdr() - base.siSdr(),
+                    cell.segSnr(), cell.estoi(), fmt(cell.sig()), fmt(cell.bak()), fmt(cell.ovrl()));
+        }
+        System.out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), cells);
+        }
+        return 0;
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,107 @@
+package org.percepnet4j.trainer.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import org.percepnet4j.engine.Denoiser;
+import org.percepnet4j.engine.GainModel;
+import org.percepnet4j.engine.OfflineRender;
+import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.Example;
+import org.percepnet4j.trainer.data.MixtureSettings;
+import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
+import org.percepnet4j.trainer.data.MixtureSynthesizer;
+import org.percepnet4j.trainer.data.Split;
+
+/**
+ * The evaluation table of issue 4: for each input SNR and noise kind, TEST-split mixtures enhanced by each system
+ * (the noisy input itself, the oracle, a model), scored with SI-SDR, segmental SNR, ESTOI and (when the models are
+ * present) DNSMOS P.835. Every system sees exactly the same mixtures.
+ */
+public final class Evaluation {
+    /** Something that turns an example's noisy input into an estimate of its clean target (48 kHz, aligned). */
+    public record Enhancer(String name, Function<Example, float[]> enhance) {
+    }
+
+    /** Mean scores of one system on one (SNR, noise kind) cell; DNSMOS fields are NaN without the models. */
+    public record Cell(String system, double snrDb, String noiseKind, int examples, double siSdr, double segSnr,
+                       double estoi, double sig, double bak, double ovrl) {
+    }
+
+    private Evaluation() {
+    }
+
+    /** The noisy input unchanged. */
+    public static Enhancer noisy() {
+        return new Enhancer("noisy", Example::noisy);
+    }
+
+    /** The oracle: ideal targets through the Denoiser (no post-filter, no attenuation limit). */
+    public static Enhancer oracle(int lookahead) {
+        return new Enhancer("oracle", e -> OfflineRender.oracle(e.clean(), e.noisy(), lookahead, e.cutoffHz(), true));
+    }
+
+    /** A model through the Denoiser with the given product settings. */
+    public static Enhancer model(String name, GainModel model, int lookahead, float attenuationLimitDb, float postFilterAmount) {
+        return new Enhancer(name, e -> {
+            Denoiser d = new Denoiser(model, 1, lookahead);
+            d.setLookahead(lookahead);
+            d.setAttenuationLimitDb(attenuationLimitDb);
+            d.setPostFilterAmount(postFilterAmount);
+            return OfflineRender.render(d, e.noisy());
+        });
+    }
+
+    /**
+     * Runs every enhancer on {@code examples} TEST mixtures per (SNR, kind); example i of a cell uses seed
+     * {@code seed + i}, so the speech is the same across SNRs and kinds.
+     *
+     * @param progress called after each example with a short description (may be null)
+     */
+    public static List<Cell> run(Corpus corpus, double[] snrs, List<NoiseKind> kinds, int examples, double seconds,
+                                 long seed, List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
+                                 java.util.function.Consumer<String> progress) {
+        List<Cell> cells = new ArrayList<>();
+        for (double snr : snrs) {
+            for (NoiseKind kind : kinds) {
+                MixtureSynthesizer synth = new MixtureSynthesizer(corpus, Split.TEST,
+                        MixtureSettings.evaluation(snr).withSeconds(seconds, seconds).withOnlyNoise(kind));
+                Map<String, double[]> sums = new LinkedHashMap<>();
+                for (Enhancer en : enhancers) {
+                    sums.put(en.name(), new double[7]);
+                }
+                for (int i = 0; i < examples; i++) {
+                    Example e = synth.next(new Random(seed + i));
+                    for (Enhancer en : enhancers) {
+                        float[] out = en.enhance().apply(e);
+                        double[] s = sums.get(en.name());
+                        s[0] += Metrics.siSdr(e.clean(), out);
+                        s[1] += Metrics.segmentalSnr(e.clean(), out);
+                        s[2] += Estoi.compute(e.clean(), out, 48000);
+                        if (dnsmos.isPresent()) {
+                            Dnsmos.Score d = dnsmos.get().score(out, 48000);
+                            s[3] += d.sig();
+                            s[4] += d.bak();
+                            s[5] += d.ovrl();
+                        }
+                    }
+                    if (progress != null) {
+                        progress.accept(String.format(java.util.Locale.ROOT, "%.0f dB %s %d/%d", snr, kind.label(), i + 1, examples));
+                    }
+                }
+                for (Enhancer en : enhancers) {
+                    double[] s = sums.get(en.name());
+                    double nan = Double.NaN;
+                    cells.add(new Cell(en.name(), snr, kind.label(), examples, s[0] / examples, s[1] / examples,
+                            s[2] / examples, dnsmos.isPresent() ? s[3] / examples : nan,
+                            dnsmos.isPresent() ? s[4] / examples : nan, dnsmos.isPresent() ? s[5] / examples : nan));
+                }
+            }
+        }
+        return cells;
+    }
+}

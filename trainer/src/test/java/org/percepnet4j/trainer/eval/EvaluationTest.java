@@ -1,0 +1,32 @@
+package org.percepnet4j.trainer.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
+
+class EvaluationTest {
+    @Test
+    void everySystemIsScoredOnTheSameMixturesAndTheOracleBeatsTheNoisyInput() {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        List<Evaluation.Cell> cells = Evaluation.run(corpus.get(), new double[] {0}, List.of(NoiseKind.REAL, NoiseKind.BABBLE),
+                1, 4.0, 7, List.of(Evaluation.noisy(), Evaluation.oracle(2)), Optional.empty(), null);
+        assertThat(cells).hasSize(4);
+        for (int k = 0; k < 2; k++) {
+            Evaluation.Cell noisy = cells.get(2 * k);
+            Evaluation.Cell oracle = cells.get(2 * k + 1);
+            assertThat(noisy.system()).isEqualTo("noisy");
+            assertThat(oracle.system()).isEqualTo("oracle");
+            assertThat(oracle.noiseKind()).isEqualTo(noisy.noiseKind());
+            assertThat(oracle.siSdr()).isGreaterThan(noisy.siSdr() + 6);
+            assertThat(oracle.segSnr()).isGreaterThan(noisy.segSnr());
+            assertThat(oracle.estoi()).isGreaterThan(noisy.estoi());
+            assertThat(noisy.ovrl()).isNaN();
+        }
+    }
+}
