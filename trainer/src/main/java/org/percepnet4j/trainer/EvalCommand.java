@@ -12,6 +12,7 @@ import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.eval.Dnsmos;
 import org.percepnet4j.trainer.eval.Evaluation;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
     Path corpus;
+    @Option(names = "--whole-corpus", description = "use every file of --corpus as TEST material (a separate held-out"
+            + " set with the same folder layout) instead of the committed TEST list")
+    boolean wholeCorpus;
     @Option(names = "--weights", description = "model weight file to evaluate (omit to evaluate noisy and oracle only)")
     Path weights;
     @Option(names = "--no-oracle", description = "skip the oracle rows")
@@ -58,7 +62,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        Path root = corpus != null ? corpus : Corpus.defaultRoot();
+        Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         List<Evaluation.Enhancer> systems = new ArrayList<>();
         systems.add(Evaluation.noisy());
         if (!noClean) {
