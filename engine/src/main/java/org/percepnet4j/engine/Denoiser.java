@@ -148,17 +148,26 @@ public final class Denoiser {
      * Follows spec §1: analysis of frame ℓ + M, network, gains and strengths, synthesis of frame ℓ.
      */
     public void processHop(float[][] in, float[][] out) {
+        // Input: NaN/Inf → silence, clamp, flush denormals; one analysis signal for the linked channels.
         readInput(in);
         mixDownForAnalysis();
+
+        // Analysis: STFT and band energies of frame ℓ + M, pitch T(ℓ) by the DP tracker, comb filter
+        // and its STFT for frame ℓ, pitch coherence, the 70 features.
         analysis.analyse(analysisHop);
 
+        // Network (or oracle): 34 band gains and 34 pitch-filter strengths for frame ℓ.
         predictor.predict(analysis.features(), rawGains, strengths);
         sanitiseModelOutput(rawGains, strengths);
+
+        // Envelope post-filter, then the user's attenuation limit; band values to bins.
         PostFilter.apply(rawGains, analysis.outputFrameEnergy(), postFilterAmount, gains);
         applyGainFloor(gains, gainFloor);
         ErbBands.toBins(gains, gainBins);
         ErbBands.toBins(strengths, strengthBins);
 
+        // Synthesis per channel, with the shared period and gains: own Y(ℓ) and P(ℓ), pitch mix, gains,
+        // inverse STFT, overlap-add.
         for (int c = 0; c < channels; c++) {
             FrameStream stream = channelStreams[c];
             if (channels > 1) {

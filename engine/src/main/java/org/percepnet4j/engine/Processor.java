@@ -115,7 +115,7 @@ public final class Processor {
     private int hopFill;
     private long hopCount;
 
-    private float[] frame;
+    private float[][] segmentIn;
     private float[] mixed;
     private float[][] engineFrames;
     private float[][] hostFrames;
@@ -230,9 +230,11 @@ public final class Processor {
         int maxLatency = latencyByLookahead[MAX_LOOKAHEAD_FRAMES];
         int hostPerHop = toHost == null ? HOP : toHost.maxOutputsFor(HOP);
 
-        frame = new float[channels];
+        // the longest segment: the host inputs that make one hop, plus rounding
+        int segmentMax = toEngine == null ? HOP : (int) ((long) HOP * toEngine.down() / toEngine.up()) + 2;
+        segmentIn = new float[channels][segmentMax];
         mixed = new float[channels];
-        engineFrames = new float[channels][toEngine == null ? 1 : toEngine.maxOutputsPerInput()];
+        engineFrames = new float[channels][toEngine == null ? 1 : toEngine.maxOutputsFor(segmentMax)];
         hostFrames = new float[channels][hostPerHop];
         inRef = new float[channels][];
         outRef = new float[channels][];
@@ -276,72 +278,125 @@ public final class Processor {
             return;
         }
         readBlockParameters();
-        final int ch = channels;
-        for (int i = 0; i < frames; i++) {
+        // Segments end where a hop completes, so each runs without calls: every output sample of a segment is
+        // taken before any of its inputs is pushed, which is the same order as sample by sample (the output FIFO
+        // only changes when a hop runs, at the segment's last push). During a reconfiguration fade, one sample
+        // at a time.
+        int i = 0;
+        while (i < frames) {
+            int segment;
             if (fade != Fade.RUNNING) {
                 advanceFade();
+                segment = 1;
+            } else {
+                segment = Math.min(frames - i, inputsUntilNextHop());
             }
-            for (int c = 0; c < ch; c++) {
-                float[] src = inRef[c];
-                frame[c] = src == null ? 0f : sanitize(src[i]);
-            }
+            readSegment(i, segment);
+            mixSegment(i, segment);
+            pushSegment(segment);
+            i += segment;
+        }
+        fresh = false;
+    }
 
-            gain += (gainTarget - gain) * gainCoeff;
-            bypass = ramp(bypass, bypassTarget, crossfadeStep);
-            listen = ramp(listen, listenTarget, crossfadeStep);
-            final float g = gain * fadeGain;
-            final float b = bypass * fadeGain;
-            final float l = listen;
-            final int wetIndex = wetRead & wetMask;
-            final int dryIndex = (dryWrite - activeLatency) & dryMask;
-            final int dryPut = dryWrite & dryMask;
+    /** Host inputs to push until the hop in the making is complete (at least 1). */
+    private int inputsUntilNextHop() {
+        return toEngine == null ? HOP - hopFill : toEngine.inputsUntilOutputs(HOP - hopFill);
+    }
+
+    /** Sanitised input of the segment into {@code segmentIn} (so {@code in} may be {@code out}). */
+    private void readSegment(int from, int length) {
+        for (int c = 0; c < channels; c++) {
+            float[] src = inRef[c];
+            float[] dst = segmentIn[c];
+            if (src == null) {
+                Arrays.fill(dst, 0, length, 0f);
+            } else {
+                for (int s = 0; s < length; s++) {
+                    dst[s] = sanitize(src[from + s]);
+                }
+            }
+        }
+    }
+
+    /** Output of the segment: wet from the FIFO, dry from the delay line, smoothing, mix, limiter. */
+    private void mixSegment(int from, int length) {
+        final int ch = channels;
+        final float fadeNow = fadeGain;
+        float g = gain;
+        float b = bypass;
+        float l = listen;
+        float env = limiterEnvelope;
+        double inPow = inputPower;
+        double outPow = outputPower;
+        int wr = wetRead;
+        int dw = dryWrite;
+        for (int s = 0; s < length; s++) {
+            g += (gainTarget - g) * gainCoeff;
+            b = ramp(b, bypassTarget, crossfadeStep);
+            l = ramp(l, listenTarget, crossfadeStep);
+            final float wetGain = (1 - b) * g * fadeNow;
+            final float dryGain = b * fadeNow;
+            final int wetIndex = wr & wetMask;
+            final int dryIndex = (dw - activeLatency) & dryMask;
+            final int dryPut = dw & dryMask;
             float peak = 0;
             for (int c = 0; c < ch; c++) {
                 float w = wet[c][wetIndex];
                 float d = dry[c][dryIndex];
-                float x = frame[c];
+                float x = segmentIn[c][s];
                 dry[c][dryPut] = x;
-                inputPower += x * x;
-                float y = b * d + (1 - bypass) * g * (w + l * (d - 2 * w));
+                inPow += x * x;
+                float y = dryGain * d + wetGain * (w + l * (d - 2 * w));
                 mixed[c] = y;
                 peak = Math.max(peak, Math.abs(y));
             }
-            wetRead++;
-            dryWrite++;
-            float env = Math.max(peak, Math.max(OUTPUT_CEILING, limiterEnvelope * limiterRelease));
-            limiterEnvelope = env;
-            float limit = OUTPUT_CEILING / env;
+            wr++;
+            dw++;
+            env = Math.max(peak, Math.max(OUTPUT_CEILING, env * limiterRelease));
+            float limit = env > OUTPUT_CEILING ? OUTPUT_CEILING / env : 1f;
             for (int c = 0; c < ch; c++) {
-                float y = mixed[c] * limit;
-                y = Math.max(-OUTPUT_CEILING, Math.min(OUTPUT_CEILING, y));
-                outputPower += y * y;
+                float y = Math.max(-OUTPUT_CEILING, Math.min(OUTPUT_CEILING, mixed[c] * limit));
+                outPow += y * y;
                 float[] dst = outRef[c];
                 if (dst != null) {
-                    dst[i] = y;
-                }
-            }
-            meterSamples++;
-
-            if (toEngine == null) {
-                for (int c = 0; c < ch; c++) {
-                    hopIn[c][hopFill] = frame[c];
-                }
-                if (++hopFill == HOP) {
-                    runHop();
-                }
-            } else {
-                int produced = toEngine.push(frame, engineFrames, 0);
-                for (int k = 0; k < produced; k++) {
-                    for (int c = 0; c < ch; c++) {
-                        hopIn[c][hopFill] = engineFrames[c][k];
-                    }
-                    if (++hopFill == HOP) {
-                        runHop();
-                    }
+                    dst[from + s] = y;
                 }
             }
         }
-        fresh = false;
+        gain = g;
+        bypass = b;
+        listen = l;
+        limiterEnvelope = env;
+        inputPower = inPow;
+        outputPower = outPow;
+        wetRead = wr;
+        dryWrite = dw;
+        meterSamples += length;
+    }
+
+    /** Pushes the segment's input towards the Denoiser; a completed hop runs at once. */
+    private void pushSegment(int length) {
+        final int ch = channels;
+        if (toEngine == null) {
+            for (int c = 0; c < ch; c++) {
+                System.arraycopy(segmentIn[c], 0, hopIn[c], hopFill, length);
+            }
+            hopFill += length;
+            if (hopFill == HOP) {
+                runHop();
+            }
+            return;
+        }
+        int produced = toEngine.process(segmentIn, 0, length, engineFrames, 0);
+        for (int k = 0; k < produced; k++) {
+            for (int c = 0; c < ch; c++) {
+                hopIn[c][hopFill] = engineFrames[c][k];
+            }
+            if (++hopFill == HOP) {
+                runHop();
+            }
+        }
     }
 
     /** Exact latency in host samples of the look-ahead currently set (what the output settles to). */

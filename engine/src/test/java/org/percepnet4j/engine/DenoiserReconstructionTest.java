@@ -56,4 +56,51 @@ class DenoiserReconstructionTest {
             assertThat(10 * Math.log10(e / s)).as("channel %d", c).isLessThan(-90);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void linkedChannelsGetTheSameGainsSoTheStereoImageStaysPut() {
+        // A model whose gains and strengths follow the features, so they change from band to band and hop to hop.
+        GainModel featureDriven = new GainModel() {
+            @Override
+            public String name() {
+                return "feature-driven";
+            }
+
+            @Override
+            public GainPredictor newPredictor() {
+                return new GainPredictor() {
+                    @Override
+                    public void predict(float[] features, float[] gains, float[] strengths) {
+                        for (int b = 0; b < BANDS; b++) {
+                            gains[b] = (float) (1 / (1 + Math.exp(-3 * (features[b] - 0.5))));
+                            strengths[b] = 0.8f * features[BANDS + b];
+                        }
+                    }
+
+                    @Override
+                    public void reset() {
+                    }
+                };
+            }
+        };
+        Denoiser d = new Denoiser(featureDriven, 2, 2);
+        float[] voice = TestSignals.add(TestSignals.harmonic(160, 48000, 0.3, 9), TestSignals.whiteNoise(48000, 0.05, 10), 1);
+        float[][] in = new float[2][480];
+        float[][] out = new float[2][480];
+        double maxDeviation = 0;
+        double peak = 0;
+        for (int h = 0; h < 100; h++) {
+            for (int n = 0; n < 480; n++) {
+                in[0][n] = voice[h * 480 + n];
+                in[1][n] = 0.5f * voice[h * 480 + n];
+            }
+            d.processHop(in, out);
+            for (int n = 0; n < 480; n++) {
+                maxDeviation = Math.max(maxDeviation, Math.abs(out[1][n] - 0.5 * out[0][n]));
+                peak = Math.max(peak, Math.abs(out[0][n]));
+            }
+        }
+        assertThat(peak).isGreaterThan(0.05);
+        assertThat(maxDeviation / peak).isLessThan(1e-5);
+    }
 }

@@ -94,6 +94,46 @@ class ProcessorTest {
     }
 
     @ParameterizedTest(name = "{0} Hz")
+    @ValueSource(doubles = {44_101, 12_345.678, 8_000.5, 100_000})
+    void oddRatesAlsoGetAnExactLatency(double rate) {
+        aBandLimitedImpulseComesOutExactlyLatencySamplesLater(rate, 10);
+    }
+
+    @Test
+    void randomConfigurationsBlocksAndAutomationNeverThrowAndStayBounded() {
+        Random rng = new Random(2026);
+        for (int trial = 0; trial < 6; trial++) {
+            double rate = 8_000 + rng.nextDouble() * 184_000;
+            int channels = 1 + rng.nextInt(8);
+            Processor p = new Processor(new FixedGainModel(rng.nextFloat(), rng.nextFloat()));
+            p.prepare(rate, 1 + rng.nextInt(2048), channels);
+            float[][] x = noisyTones(channels, (int) (rate / 2), rate, trial);
+            float[][] in = new float[channels][3000];
+            float[][] out = new float[channels][3000];
+            float peak = 0;
+            int pos = 0;
+            while (pos < x[0].length) {
+                int n = Math.min(1 + rng.nextInt(3000), x[0].length - pos);
+                Parameter q = Parameter.values()[rng.nextInt(Parameter.values().length)];
+                p.setParameter(q, q.min() - 10 + rng.nextDouble() * (q.max() - q.min() + 20));
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(x[c], pos, in[c], 0, n);
+                }
+                p.process(in, out, n);
+                for (int c = 0; c < channels; c++) {
+                    for (int i = 0; i < n; i++) {
+                        float v = out[c][i];
+                        peak = Float.isFinite(v) ? Math.max(peak, Math.abs(v)) : Float.POSITIVE_INFINITY;
+                    }
+                }
+                pos += n;
+            }
+            assertThat(peak).as("%s Hz, %d channels", rate, channels).isLessThanOrEqualTo(Processor.OUTPUT_CEILING)
+                    .isGreaterThan(0f);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} Hz")
     @ValueSource(doubles = {44_100, 48_000, 22_050})
     void anyBlockPartitionGivesBitIdenticalOutput(double rate) {
         float[][] x = noisyTones(2, (int) (rate * 0.6), rate, 7);
@@ -366,7 +406,10 @@ class ProcessorTest {
         long before = threads.getThreadAllocatedBytes(id);
         runCalls(p, buf, out, sizes, meters, params, values);
         long after = threads.getThreadAllocatedBytes(id);
-        assertThat(after - before).as("bytes allocated by 10,000 process calls").isZero();
+        // A per-call allocation would cost at least 16 bytes x 10,000 calls = 160 kB; the JIT's own one-off
+        // allocations on this thread (72 bytes at a time, seen even after a clean warm-up on a loaded machine)
+        // stay far below the bound.
+        assertThat(after - before).as("bytes allocated by 10,000 process calls").isLessThanOrEqualTo(256);
     }
 
     /** One round: every parameter changed twice (look-ahead and dual mono included: the fade paths). */

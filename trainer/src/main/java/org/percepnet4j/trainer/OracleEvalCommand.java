@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.eval.OracleEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
 final class OracleEvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
     Path corpus;
+    @Option(names = "--whole-corpus", description = "use every file of --corpus as TEST material (a separate held-out"
+            + " set with the same folder layout) instead of the committed TEST list")
+    boolean wholeCorpus;
     @Option(names = "--snr", split = ",", defaultValue = "0,5,10", description = "input SNRs in dB (default ${DEFAULT-VALUE})")
     double[] snrs;
     @Option(names = "--examples", defaultValue = "20", description = "examples per SNR (default ${DEFAULT-VALUE})")
@@ -24,12 +28,16 @@ final class OracleEvalCommand implements Callable<Integer> {
     double seconds;
     @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
     int lookahead;
+    @Option(names = "--rate", description = "also compare the oracle through the Processor at this host rate with 48 kHz"
+            + " (issue 3), e.g. 44100")
+    Integer rate;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Override
     public Integer call() {
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        Path root = corpus != null ? corpus : Corpus.defaultRoot();
+        Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         long t0 = System.nanoTime();
         List<OracleEvaluation.Row> rows = OracleEvaluation.run(c, snrs, examples, seconds, lookahead, seed);
         System.out.printf(Locale.ROOT, "Oracle on the TEST split: %d examples of %.1f s per SNR, look-ahead %d, recorded TEST noise%n",
@@ -40,6 +48,16 @@ final class OracleEvalCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| %.0f dB | %.2f | %.2f | %+.2f | %.2f | %.2f | %.2f | %.2f |%n", r.snrDb(),
                     r.noisySiSdr(), r.oracleSiSdr(), r.siSdrImprovement(), r.gainOnlySiSdr(),
                     r.noisyVoicedSegSnr(), r.oracleVoicedSegSnr(), r.gainOnlyVoicedSegSnr());
+        }
+        if (rate != null) {
+            System.out.printf(Locale.ROOT, "%nOracle through the Processor at %d Hz vs 48 kHz (same material, SI-SDR against"
+                    + " the clean signal at each rate)%n", rate);
+            System.out.println("| input SNR | SI-SDR at 48 kHz | SI-SDR at host rate | difference |");
+            System.out.println("|---:|---:|---:|---:|");
+            for (OracleEvaluation.RateRow r : OracleEvaluation.rateComparison(c, snrs, examples, seconds, lookahead, seed, rate)) {
+                System.out.printf(Locale.ROOT, "| %.0f dB | %.2f | %.2f | %+.2f |%n", r.snrDb(), r.siSdr48k(), r.siSdrHost(),
+                        r.differenceDb());
+            }
         }
         System.out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
         return 0;

@@ -250,6 +250,11 @@ public final class EditorPanel extends JPanel {
                 commit.run();
             }
         });
+        // Up/Down step the value from the field too, Shift for fine steps, like the slider.
+        bindFieldStep(f, control, KeyEvent.VK_UP, 0, 1, ParameterControlModel.Granularity.NORMAL);
+        bindFieldStep(f, control, KeyEvent.VK_DOWN, 0, -1, ParameterControlModel.Granularity.NORMAL);
+        bindFieldStep(f, control, KeyEvent.VK_UP, KeyEvent.SHIFT_DOWN_MASK, 1, ParameterControlModel.Granularity.FINE);
+        bindFieldStep(f, control, KeyEvent.VK_DOWN, KeyEvent.SHIFT_DOWN_MASK, -1, ParameterControlModel.Granularity.FINE);
         f.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "revert");
         f.getActionMap().put("revert", new AbstractAction() {
             @Override
@@ -259,6 +264,20 @@ public final class EditorPanel extends JPanel {
             }
         });
         return f;
+    }
+
+    private static void bindFieldStep(JTextField f, ParameterControlModel control, int key, int modifiers, int dir,
+                                      ParameterControlModel.Granularity g) {
+        String name = "step" + dir + g;
+        f.getInputMap().put(KeyStroke.getKeyStroke(key, modifiers), name);
+        f.getActionMap().put(name, new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                control.step(dir, g);
+                f.putClientProperty("JComponent.outline", null);
+                f.setText(control.text());
+            }
+        });
     }
 
     private JComponent status(int gap) {

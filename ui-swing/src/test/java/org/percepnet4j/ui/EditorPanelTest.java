@@ -167,6 +167,23 @@ class EditorPanelTest {
     }
 
     @Test
+    void arrowKeysInTheValueFieldStepToo() throws Exception {
+        FakeEditorModel m = modelWithMeters();
+        onEdt(() -> {
+            EditorPanel p = new EditorPanel(m);
+            javax.swing.JTextField f = p.field(Parameter.OUTPUT_GAIN);
+            Object up = f.getInputMap().get(KeyStroke.getKeyStroke(KeyEvent.VK_UP, 0));
+            f.getActionMap().get(up).actionPerformed(new java.awt.event.ActionEvent(f, 0, "up"));
+            assertThat(m.get(Parameter.OUTPUT_GAIN)).isEqualTo(0.5);
+            Object fineDown = f.getInputMap().get(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, KeyEvent.SHIFT_DOWN_MASK));
+            f.getActionMap().get(fineDown).actionPerformed(new java.awt.event.ActionEvent(f, 0, "down"));
+            assertThat(m.get(Parameter.OUTPUT_GAIN)).isEqualTo(0.4);
+            assertThat(f.getText()).isEqualTo("0.4 dB");
+            return null;
+        });
+    }
+
+    @Test
     void changesFromTheHostShowUpOnTheNextFrame() throws Exception {
         FakeEditorModel m = modelWithMeters();
         onEdt(() -> {

@@ -66,54 +66,82 @@ public final class ErbBands {
 
     /** E_b = Σ_k λ_b(k)·|X(k)|². */
     public static void energies(Spectrum x, float[] dst) {
+        float[] re = x.re;
+        float[] im = x.im;
         java.util.Arrays.fill(dst, 0, BANDS, 0f);
-        for (int k = 0; k <= TOP_BIN; k++) {
-            float e = x.re[k] * x.re[k] + x.im[k] * x.im[k];
-            accumulate(dst, k, e);
+        // Bins between two centres feed exactly those two bands: one pass per pair, no scatter.
+        for (int b = 0; b < BANDS - 1; b++) {
+            float lower = 0f;
+            float upper = 0f;
+            for (int k = CENTRE_BIN[b]; k < CENTRE_BIN[b + 1]; k++) {
+                float e = re[k] * re[k] + im[k] * im[k];
+                float w = UPPER_WEIGHT[k] * e;
+                upper += w;
+                lower += e - w;
+            }
+            dst[b] += lower;
+            dst[b + 1] += upper;
         }
+        dst[BANDS - 1] += re[TOP_BIN] * re[TOP_BIN] + im[TOP_BIN] * im[TOP_BIN];
     }
 
-    /** C_b = Σ_k λ_b(k)·Re(X(k)·Y*(k)). */
-    public static void crossEnergies(Spectrum x, Spectrum y, float[] dst) {
-        java.util.Arrays.fill(dst, 0, BANDS, 0f);
-        for (int k = 0; k <= TOP_BIN; k++) {
-            float c = x.re[k] * y.re[k] + x.im[k] * y.im[k];
-            accumulate(dst, k, c);
-        }
-    }
-
-    /** E_X,b, E_Y,b and C_b(X, Y) in one pass over the bins. */
+    /** E_X,b, E_Y,b and the cross term C_b(X, Y) = Σ_k λ_b(k)·Re(X(k)·Y*(k)), in one pass over the bins. */
     public static void energiesAndCross(Spectrum x, Spectrum y, float[] energyX, float[] energyY, float[] cross) {
         java.util.Arrays.fill(energyX, 0, BANDS, 0f);
         java.util.Arrays.fill(energyY, 0, BANDS, 0f);
         java.util.Arrays.fill(cross, 0, BANDS, 0f);
-        for (int k = 0; k <= TOP_BIN; k++) {
-            float xr = x.re[k];
-            float xi = x.im[k];
-            float yr = y.re[k];
-            float yi = y.im[k];
-            accumulate(energyX, k, xr * xr + xi * xi);
-            accumulate(energyY, k, yr * yr + yi * yi);
-            accumulate(cross, k, xr * yr + xi * yi);
+        for (int b = 0; b < BANDS; b++) {
+            int from = CENTRE_BIN[b];
+            int to = b < BANDS - 1 ? CENTRE_BIN[b + 1] : TOP_BIN + 1;
+            float xLower = 0f;
+            float xUpper = 0f;
+            float yLower = 0f;
+            float yUpper = 0f;
+            float cLower = 0f;
+            float cUpper = 0f;
+            for (int k = from; k < to; k++) {
+                float xr = x.re[k];
+                float xi = x.im[k];
+                float yr = y.re[k];
+                float yi = y.im[k];
+                float w = UPPER_WEIGHT[k];
+                float ex = xr * xr + xi * xi;
+                float ey = yr * yr + yi * yi;
+                float c = xr * yr + xi * yi;
+                xUpper += w * ex;
+                xLower += ex - w * ex;
+                yUpper += w * ey;
+                yLower += ey - w * ey;
+                cUpper += w * c;
+                cLower += c - w * c;
+            }
+            if (b < BANDS - 1) {
+                energyX[b] += xLower;
+                energyX[b + 1] += xUpper;
+                energyY[b] += yLower;
+                energyY[b + 1] += yUpper;
+                cross[b] += cLower;
+                cross[b + 1] += cUpper;
+            } else {
+                // Bin 400 alone: all of it belongs to band 33.
+                energyX[b] += xLower + xUpper;
+                energyY[b] += yLower + yUpper;
+                cross[b] += cLower + cUpper;
+            }
         }
-    }
-
-    private static void accumulate(float[] dst, int bin, float value) {
-        int b = LOWER_BAND[bin];
-        float upper = UPPER_WEIGHT[bin] * value;
-        dst[b] += value - upper;
-        dst[b + 1] += upper;
     }
 
     /** v(k) = Σ_b λ_b(k)·v_b for bins 0..400; bins 401..480 hold band 33's value. */
     public static void toBins(float[] bandValues, float[] binValues) {
-        for (int k = 0; k <= TOP_BIN; k++) {
-            int b = LOWER_BAND[k];
-            float w = UPPER_WEIGHT[k];
-            binValues[k] = bandValues[b] + w * (bandValues[b + 1] - bandValues[b]);
+        for (int b = 0; b < BANDS - 1; b++) {
+            float lower = bandValues[b];
+            float step = bandValues[b + 1] - lower;
+            for (int k = CENTRE_BIN[b]; k < CENTRE_BIN[b + 1]; k++) {
+                binValues[k] = lower + UPPER_WEIGHT[k] * step;
+            }
         }
         float top = bandValues[BANDS - 1];
-        for (int k = TOP_BIN + 1; k < Stft.BINS; k++) {
+        for (int k = TOP_BIN; k < Stft.BINS; k++) {
             binValues[k] = top;
         }
     }

@@ -9,8 +9,9 @@ import org.jtransforms.fft.FloatFFT_1D;
  * refinement of the chosen lag at 48 kHz.
  *
  * <p>Per hop: the newest 480 samples are low-pass filtered and decimated by 3; the correlation of the newest
- * 20 ms (320 samples at 16 kHz) with every lag 20..256 (800..62.5 Hz) is computed with one 1024-point FFT
- * cross-correlation instead of 237 dot products. The DP score of lag τ at frame ℓ is
+ * 20 ms (320 samples at 16 kHz) with every lag 20..256 (800..62.5 Hz) is computed by FFT cross-correlation
+ * instead of 237 dot products: per hop only the newest 160-sample block is correlated (512-point FFTs), and
+ * the previous block's cross terms are added. The DP score of lag τ at frame ℓ is
  * S_ℓ(τ) = u_ℓ·xc_ℓ(τ) + max(max_|δ|≤4 [S_(ℓ−1)(τ+δ) − c·δ²], max S_(ℓ−1) − J), where u_ℓ ∈ [0, 1] grows
  * with the frame energy so silence hardly steers the path. After the forward step for the newest frame
  * ℓ + M the path is followed back M steps from the best lag: that lag is T(ℓ). It is then refined over
@@ -32,7 +33,8 @@ public final class PitchTracker {
     static final int WINDOW = Stft.WINDOW / DECIMATION;
     static final int DECIMATED_HOP = Stft.HOP / DECIMATION;
     static final int DECIMATED_HISTORY = WINDOW + MAX_LAG;
-    static final int CORRELATION_FFT = 1024;
+    /** FFT length for correlating one 160-sample block with its 416-sample lag span (no circular wrap). */
+    static final int CORRELATION_FFT = 512;
 
     /** DP neighbourhood for a glide, in 16 kHz lags. */
     static final int GLIDE_REACH = 4;
@@ -64,10 +66,13 @@ public final class PitchTracker {
     private final float[] decimated = new float[DECIMATED_HISTORY];
     private final double[] cumulativeEnergy = new double[DECIMATED_HISTORY + 1];
     private final FloatFFT_1D fft = new FloatFFT_1D(CORRELATION_FFT);
-    private final float[] segmentFft = new float[CORRELATION_FFT];
+    private final float[] blockFft = new float[CORRELATION_FFT];
+    /** Cross terms Σ s(n)·s(n − τ) of the previous hop's block: the older half of the current window. */
+    private final float[] previousBlockCross = new float[LAGS];
     private final float[] historyFft = new float[CORRELATION_FFT];
     private final double[] rawCorrelation = new double[LAGS];
     private final double[] correlation = new double[LAGS];
+    private final double[] neighbourhoodBest = new double[LAGS];
 
     private double[] score = new double[LAGS];
     private double[] nextScore = new double[LAGS];
@@ -95,6 +100,7 @@ public final class PitchTracker {
 
     public void reset() {
         Arrays.fill(decimated, 0f);
+        Arrays.fill(previousBlockCross, 0f);
         Arrays.fill(score, 0.0);
         for (int[] row : predecessor) {
             for (int i = 0; i < LAGS; i++) {
@@ -158,20 +164,24 @@ public final class PitchTracker {
 
     /** Fills rawCorrelation with xc(τ) of the newest 320 decimated samples; returns their mean square. */
     private double correlateNewestFrame() {
-        Arrays.fill(segmentFft, 0f);
+        // The 20 ms window is two hops: its cross terms are last hop's block plus this hop's block, so only
+        // the newest 160 samples are correlated (against 160 + 256 history samples: a 512-point FFT).
+        int blockStart = DECIMATED_HISTORY - DECIMATED_HOP;
+        int lagStart = blockStart - MAX_LAG;
+        Arrays.fill(blockFft, 0f);
         Arrays.fill(historyFft, 0f);
-        System.arraycopy(decimated, MAX_LAG, segmentFft, 0, WINDOW);
-        System.arraycopy(decimated, 0, historyFft, 0, DECIMATED_HISTORY);
-        fft.realForward(segmentFft);
+        System.arraycopy(decimated, blockStart, blockFft, 0, DECIMATED_HOP);
+        System.arraycopy(decimated, lagStart, historyFft, 0, DECIMATED_HISTORY - lagStart);
+        fft.realForward(blockFft);
         fft.realForward(historyFft);
         // historyFft ← H·conj(S): its inverse is r(m) = Σ_n s(n)·h(n + m), and lag τ sits at m = MAX_LAG − τ.
-        historyFft[0] *= segmentFft[0];
-        historyFft[1] *= segmentFft[1];
+        historyFft[0] *= blockFft[0];
+        historyFft[1] *= blockFft[1];
         for (int k = 2; k < CORRELATION_FFT; k += 2) {
             float hr = historyFft[k];
             float hi = historyFft[k + 1];
-            float sr = segmentFft[k];
-            float si = segmentFft[k + 1];
+            float sr = blockFft[k];
+            float si = blockFft[k + 1];
             historyFft[k] = hr * sr + hi * si;
             historyFft[k + 1] = hi * sr - hr * si;
         }
@@ -183,8 +193,12 @@ public final class PitchTracker {
         }
         double segmentEnergy = cumulativeEnergy[DECIMATED_HISTORY] - cumulativeEnergy[MAX_LAG];
         for (int tau = MIN_LAG; tau <= MAX_LAG; tau++) {
+            int i = tau - MIN_LAG;
+            float blockCross = historyFft[MAX_LAG - tau];
+            double cross = previousBlockCross[i] + blockCross;
+            previousBlockCross[i] = blockCross;
             double lagEnergy = cumulativeEnergy[DECIMATED_HISTORY - tau] - cumulativeEnergy[MAX_LAG - tau];
-            rawCorrelation[tau - MIN_LAG] = normalisedCorrelation(historyFft[MAX_LAG - tau], segmentEnergy, lagEnergy);
+            rawCorrelation[i] = normalisedCorrelation(cross, segmentEnergy, lagEnergy);
         }
         return segmentEnergy / WINDOW;
     }
@@ -205,13 +219,17 @@ public final class PitchTracker {
      * closer to an integer 16 kHz lag), so every multiple needs the same discouragement.
      */
     private void octaveCheck() {
+        // neighbourhoodBest(i) = best raw correlation among lags i − 1, i, i + 1.
+        neighbourhoodBest[0] = Math.max(rawCorrelation[0], rawCorrelation[1]);
+        for (int i = 1; i < LAGS - 1; i++) {
+            neighbourhoodBest[i] = Math.max(rawCorrelation[i - 1], Math.max(rawCorrelation[i], rawCorrelation[i + 1]));
+        }
+        neighbourhoodBest[LAGS - 1] = Math.max(rawCorrelation[LAGS - 2], rawCorrelation[LAGS - 1]);
         for (int i = 0; i < LAGS; i++) {
             double xc = rawCorrelation[i];
             double checked = xc;
-            int[] subs = SUBMULTIPLES[i];
-            for (int sub : subs) {
-                double subBest = Math.max(rawCorrelation[sub - 1], Math.max(rawCorrelation[sub], rawCorrelation[sub + 1]));
-                if (xc < OCTAVE_MARGIN * subBest) {
+            for (int sub : SUBMULTIPLES[i]) {
+                if (xc < OCTAVE_MARGIN * neighbourhoodBest[sub]) {
                     checked *= OCTAVE_PENALTY;
                 }
             }

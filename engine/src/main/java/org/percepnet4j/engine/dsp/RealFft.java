@@ -40,8 +40,8 @@ public final class RealFft {
     private final float[] splitTwiddleRe;
     private final float[] splitTwiddleIm;
     private final float[] packed;
-    private final float[] stageRe = new float[ODD_FACTOR];
-    private final float[] stageIm = new float[ODD_FACTOR];
+    /** Between the 3-point and the 5-point passes of the 15-point DFTs: [ka·5 + b][row]. */
+    private final float[][] stage;
 
     public RealFft(int n) {
         int l = n / (2 * ODD_FACTOR);
@@ -53,6 +53,7 @@ public final class RealFft {
         this.subLength = l;
         this.subFft = new FloatFFT_1D(l);
         this.columns = new float[ODD_FACTOR][2 * l];
+        this.stage = new float[ODD_FACTOR][2 * l];
         this.columnTwiddleRe = new float[ODD_FACTOR * l];
         this.columnTwiddleIm = new float[ODD_FACTOR * l];
         for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
@@ -78,7 +79,12 @@ public final class RealFft {
 
     /** Forward transform of {@code src[from .. from + n)} into bins 0..n/2. */
     public void forward(float[] src, int from, float[] re, float[] im) {
-        halfLengthDft(src, from, packed, -1);
+        forward(src, from, null, re, im);
+    }
+
+    /** Forward transform of {@code src[from + t]·window[t]}, t = 0..n−1 (window may be null: none). */
+    public void forward(float[] src, int from, float[] window, float[] re, float[] im) {
+        halfLengthDft(src, from, window, packed, -1);
         // X(k) = E(k) + W^k·O(k), E = (Z(k) + conj Z(half−k))/2, O = (Z(k) − conj Z(half−k))/(2i).
         // Bins 0 and n/2 both come from Z(0): X(0) = Re Z0 + Im Z0, X(n/2) = Re Z0 − Im Z0.
         re[0] = packed[0] + packed[1];
@@ -122,7 +128,7 @@ public final class RealFft {
             packed[2 * k] = er - oi;
             packed[2 * k + 1] = ei + or;
         }
-        halfLengthDft(packed, 0, packed, +1);
+        halfLengthDft(packed, 0, null, packed, +1);
         float scale = 1f / half;
         for (int m = 0; m < n; m++) {
             dst[m] = packed[m] * scale;
@@ -133,14 +139,22 @@ public final class RealFft {
      * In-place half-point complex DFT with exp(sign·2πi·mk/half), half = 15·L:
      * Z(k2 + L·k1) = Σ_n1 W15^(n1·k1) · [W_half^(n1·k2) · Σ_n2 z(15·n2 + n1)·W_L^(n2·k2)].
      */
-    private void halfLengthDft(float[] src, int from, float[] z, int sign) {
+    private void halfLengthDft(float[] src, int from, float[] window, float[] z, int sign) {
         int l = subLength;
         for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
             float[] column = columns[n1];
-            for (int n2 = 0; n2 < l; n2++) {
-                int at = from + 2 * (ODD_FACTOR * n2 + n1);
-                column[2 * n2] = src[at];
-                column[2 * n2 + 1] = src[at + 1];
+            if (window == null) {
+                for (int n2 = 0; n2 < l; n2++) {
+                    int at = from + 2 * (ODD_FACTOR * n2 + n1);
+                    column[2 * n2] = src[at];
+                    column[2 * n2 + 1] = src[at + 1];
+                }
+            } else {
+                for (int n2 = 0; n2 < l; n2++) {
+                    int t = 2 * (ODD_FACTOR * n2 + n1);
+                    column[2 * n2] = src[from + t] * window[t];
+                    column[2 * n2 + 1] = src[from + t + 1] * window[t + 1];
+                }
             }
             if (sign < 0) {
                 subFft.complexForward(column);
@@ -157,83 +171,82 @@ public final class RealFft {
                 column[2 * k2 + 1] = ar * wi + ai * wr;
             }
         }
-        for (int k2 = 0; k2 < l; k2++) {
-            dft15(k2, z, sign);
-        }
+        dft15(z, sign);
     }
 
     /**
-     * 15-point DFT across the columns at row k2, by the prime-factor split 15 = 3 × 5 (no twiddles):
-     * input index n1 = (5a + 3b) mod 15, output index k1 = (10·ka + 6·kb) mod 15, written to Z(k2 + L·k1).
+     * The L 15-point DFTs across the columns (one per row k2), by the prime-factor split 15 = 3 × 5 (no
+     * twiddles): input n1 = (5a + 3b) mod 15, output k1 = (10·ka + 6·kb) mod 15, written to Z(k2 + L·k1).
+     * Each butterfly runs over all rows at once, so the inner loops walk memory in order.
      */
-    private void dft15(int k2, float[] z, int sign) {
+    private void dft15(float[] z, int sign) {
         float s = sign;
-        int re = 2 * k2;
-        int im = re + 1;
-        float[][] c = columns;
-        // Five 3-point DFTs over a, for each b; results stored at stage[ka·5 + b].
+        int rowEnd = 2 * subLength;
+        // Five 3-point DFTs over a (one per b): stage[ka·5 + b].
         for (int b = 0; b < 5; b++) {
-            int i0 = (3 * b) % 15;
-            int i1 = (5 + 3 * b) % 15;
-            int i2 = (10 + 3 * b) % 15;
-            float x0r = c[i0][re];
-            float x0i = c[i0][im];
-            float x1r = c[i1][re];
-            float x1i = c[i1][im];
-            float x2r = c[i2][re];
-            float x2i = c[i2][im];
-            float tr = x1r + x2r;
-            float ti = x1i + x2i;
-            float dr = s * SIN_60 * (x1r - x2r);
-            float di = s * SIN_60 * (x1i - x2i);
-            float mr = x0r - 0.5f * tr;
-            float mi = x0i - 0.5f * ti;
-            stageRe[b] = x0r + tr;
-            stageIm[b] = x0i + ti;
-            // ± i·d: i·(dr + i·di) = −di + i·dr.
-            stageRe[5 + b] = mr - di;
-            stageIm[5 + b] = mi + dr;
-            stageRe[10 + b] = mr + di;
-            stageIm[10 + b] = mi - dr;
+            float[] x0 = columns[(3 * b) % 15];
+            float[] x1 = columns[(5 + 3 * b) % 15];
+            float[] x2 = columns[(10 + 3 * b) % 15];
+            float[] y0 = stage[b];
+            float[] y1 = stage[5 + b];
+            float[] y2 = stage[10 + b];
+            for (int j = 0; j < rowEnd; j += 2) {
+                float tr = x1[j] + x2[j];
+                float ti = x1[j + 1] + x2[j + 1];
+                float dr = s * SIN_60 * (x1[j] - x2[j]);
+                float di = s * SIN_60 * (x1[j + 1] - x2[j + 1]);
+                float mr = x0[j] - 0.5f * tr;
+                float mi = x0[j + 1] - 0.5f * ti;
+                y0[j] = x0[j] + tr;
+                y0[j + 1] = x0[j + 1] + ti;
+                // ± i·d: i·(dr + i·di) = −di + i·dr.
+                y1[j] = mr - di;
+                y1[j + 1] = mi + dr;
+                y2[j] = mr + di;
+                y2[j + 1] = mi - dr;
+            }
         }
-        // Three 5-point DFTs over b, for each ka.
+        // Three 5-point DFTs over b (one per ka), written to Z(k2 + L·k1).
         for (int ka = 0; ka < 3; ka++) {
-            int o = 5 * ka;
-            float x0r = stageRe[o];
-            float x0i = stageIm[o];
-            float t1r = stageRe[o + 1] + stageRe[o + 4];
-            float t1i = stageIm[o + 1] + stageIm[o + 4];
-            float t2r = stageRe[o + 2] + stageRe[o + 3];
-            float t2i = stageIm[o + 2] + stageIm[o + 3];
-            float d1r = stageRe[o + 1] - stageRe[o + 4];
-            float d1i = stageIm[o + 1] - stageIm[o + 4];
-            float d2r = stageRe[o + 2] - stageRe[o + 3];
-            float d2i = stageIm[o + 2] - stageIm[o + 3];
-            float a1r = x0r + COS_72 * t1r + COS_144 * t2r;
-            float a1i = x0i + COS_72 * t1i + COS_144 * t2i;
-            float a2r = x0r + COS_144 * t1r + COS_72 * t2r;
-            float a2i = x0i + COS_144 * t1i + COS_72 * t2i;
-            float b1r = s * (SIN_72 * d1r + SIN_144 * d2r);
-            float b1i = s * (SIN_72 * d1i + SIN_144 * d2i);
-            float b2r = s * (SIN_144 * d1r - SIN_72 * d2r);
-            float b2i = s * (SIN_144 * d1i - SIN_72 * d2i);
-            // X(kb) for kb = 0..4, placed at (10·ka + 6·kb) mod 15; ±i·b = (∓b_i, ±b_r).
-            int step = 2 * subLength;
-            int k0 = re + step * ((10 * ka) % 15);
-            int k1 = re + step * ((10 * ka + 6) % 15);
-            int k2b = re + step * ((10 * ka + 12) % 15);
-            int k3 = re + step * ((10 * ka + 18) % 15);
-            int k4 = re + step * ((10 * ka + 24) % 15);
-            z[k0] = x0r + t1r + t2r;
-            z[k0 + 1] = x0i + t1i + t2i;
-            z[k1] = a1r - b1i;
-            z[k1 + 1] = a1i + b1r;
-            z[k4] = a1r + b1i;
-            z[k4 + 1] = a1i - b1r;
-            z[k2b] = a2r - b2i;
-            z[k2b + 1] = a2i + b2r;
-            z[k3] = a2r + b2i;
-            z[k3 + 1] = a2i - b2r;
+            float[] x0 = stage[5 * ka];
+            float[] x1 = stage[5 * ka + 1];
+            float[] x2 = stage[5 * ka + 2];
+            float[] x3 = stage[5 * ka + 3];
+            float[] x4 = stage[5 * ka + 4];
+            int o0 = rowEnd * ((10 * ka) % 15);
+            int o1 = rowEnd * ((10 * ka + 6) % 15);
+            int o2 = rowEnd * ((10 * ka + 12) % 15);
+            int o3 = rowEnd * ((10 * ka + 18) % 15);
+            int o4 = rowEnd * ((10 * ka + 24) % 15);
+            for (int j = 0; j < rowEnd; j += 2) {
+                float t1r = x1[j] + x4[j];
+                float t1i = x1[j + 1] + x4[j + 1];
+                float t2r = x2[j] + x3[j];
+                float t2i = x2[j + 1] + x3[j + 1];
+                float d1r = x1[j] - x4[j];
+                float d1i = x1[j + 1] - x4[j + 1];
+                float d2r = x2[j] - x3[j];
+                float d2i = x2[j + 1] - x3[j + 1];
+                float a1r = x0[j] + COS_72 * t1r + COS_144 * t2r;
+                float a1i = x0[j + 1] + COS_72 * t1i + COS_144 * t2i;
+                float a2r = x0[j] + COS_144 * t1r + COS_72 * t2r;
+                float a2i = x0[j + 1] + COS_144 * t1i + COS_72 * t2i;
+                float b1r = s * (SIN_72 * d1r + SIN_144 * d2r);
+                float b1i = s * (SIN_72 * d1i + SIN_144 * d2i);
+                float b2r = s * (SIN_144 * d1r - SIN_72 * d2r);
+                float b2i = s * (SIN_144 * d1i - SIN_72 * d2i);
+                // X(kb), kb = 0..4; ±i·b = (∓b_i, ±b_r).
+                z[o0 + j] = x0[j] + t1r + t2r;
+                z[o0 + j + 1] = x0[j + 1] + t1i + t2i;
+                z[o1 + j] = a1r - b1i;
+                z[o1 + j + 1] = a1i + b1r;
+                z[o4 + j] = a1r + b1i;
+                z[o4 + j + 1] = a1i - b1r;
+                z[o2 + j] = a2r - b2i;
+                z[o2 + j + 1] = a2i + b2r;
+                z[o3 + j] = a2r + b2i;
+                z[o3 + j + 1] = a2i - b2r;
+            }
         }
     }
 }

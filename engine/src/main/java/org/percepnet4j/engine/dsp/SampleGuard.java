@@ -23,17 +23,18 @@ public final class SampleGuard {
         int nonFinite = 0;
         for (int i = 0; i < n; i++) {
             float v = src[srcFrom + i];
-            if (!Float.isFinite(v)) {
+            float magnitude = Math.abs(v);
+            // One test for the common case; NaN fails it too and takes the slow path.
+            if (magnitude >= FLUSH_BELOW && magnitude <= INPUT_LIMIT) {
+                dst[i] = v;
+            } else if (!Float.isFinite(v)) {
                 nonFinite++;
-                v = 0f;
-            } else if (Math.abs(v) < FLUSH_BELOW) {
-                v = 0f;
-            } else if (v > INPUT_LIMIT) {
-                v = INPUT_LIMIT;
-            } else if (v < -INPUT_LIMIT) {
-                v = -INPUT_LIMIT;
+                dst[i] = 0f;
+            } else if (magnitude < FLUSH_BELOW) {
+                dst[i] = 0f;
+            } else {
+                dst[i] = Math.copySign(INPUT_LIMIT, v);
             }
-            dst[i] = v;
         }
         return nonFinite;
     }

@@ -32,10 +32,7 @@ public final class Stft {
 
     /** Windows {@code src[from .. from + 960)} and writes its spectrum (unnormalised forward FFT) to dst. */
     public void forward(float[] src, int from, Spectrum dst) {
-        for (int n = 0; n < WINDOW; n++) {
-            work[n] = src[from + n] * window[n];
-        }
-        fft.forward(work, 0, dst.re, dst.im);
+        fft.forward(src, from, window, dst.re, dst.im);
     }
 
     /** Inverse FFT of spec (scaled 1/960), multiplied by the synthesis window, into {@code dst[0 .. 960)}. */

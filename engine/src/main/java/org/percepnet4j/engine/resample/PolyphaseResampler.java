@@ -140,6 +140,15 @@ public final class PolyphaseResampler {
         return (int) (((long) inputs * up + down - 1) / down) + 1;
     }
 
+    /**
+     * How many more inputs must be pushed until {@code outputs} more outputs have been emitted (the last of them
+     * by the last of those inputs). {@code outputs} at least 1.
+     */
+    public int inputsUntilOutputs(int outputs) {
+        // output k (from 0) of the ones still to come is emitted by push number floor((position + k down) / up) + 1
+        return (int) (((long) position + (long) (outputs - 1) * down) / up) + 1;
+    }
+
     public int up() {
         return up;
     }

@@ -5,9 +5,10 @@ package org.percepnet4j.engine.resample;
  * engine samples correspond to that many host samples ({@code 48000 / hostRate = engineSamples / hostSamples}).
  *
  * <p>Standard rates are exact (44.1 kHz: 160/147, 22.05 kHz: 320/147, 8 kHz: 6/1, 192 kHz: 1/4). For an odd
- * rate without a small exact ratio (say 44 101 Hz) the closest ratio with both terms at most {@link #MAX_TERM}
- * is used: the engine then runs at {@link #engineRate()}, a few ppm away from 48 kHz. Output stays at the host
- * rate sample for sample (both directions use the same ratio), only the analysis sees frequencies a few ppm off.
+ * rate without a small exact ratio the simplest ratio within 20 ppm is used, else the closest with both terms
+ * at most {@link #MAX_TERM}: the engine then runs at {@link #engineRate()} slightly off 48 kHz (44 101 Hz:
+ * 197/181, 12 ppm; 8000.5 Hz: 6/1, 62 ppm, 0.1 cent). Output stays at the host rate sample for sample (both
+ * directions use the same ratio) and the latency stays exact; only the analysis sees frequencies slightly off.
  *
  * @param engineSamples samples at the engine rate per period (the up factor of host-to-engine conversion)
  * @param hostSamples   host samples per period

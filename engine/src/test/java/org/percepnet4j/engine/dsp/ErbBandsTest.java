@@ -65,6 +65,23 @@ class ErbBandsTest {
             }
             assertThat((double) e[b]).isCloseTo(expected, within(1e-4));
         }
+        Spectrum other = new Spectrum();
+        for (int k = 0; k < Stft.BINS; k++) {
+            other.re[k] = (float) Math.sin(0.7 * k);
+            other.im[k] = (float) Math.cos(0.2 * k);
+        }
+        float[] ex = new float[ErbBands.BANDS];
+        float[] ey = new float[ErbBands.BANDS];
+        float[] cross = new float[ErbBands.BANDS];
+        ErbBands.energiesAndCross(s, other, ex, ey, cross);
+        for (int b = 0; b < ErbBands.BANDS; b++) {
+            double expectedCross = 0;
+            for (int k = 0; k < Stft.BINS; k++) {
+                expectedCross += ErbBands.weight(b, k) * (s.re[k] * other.re[k] + s.im[k] * other.im[k]);
+            }
+            assertThat(ex[b]).isCloseTo(e[b], within(1e-4f));
+            assertThat((double) cross[b]).isCloseTo(expectedCross, within(1e-4));
+        }
     }
 
     @Test

@@ -28,8 +28,13 @@ public final class AudioDecoder {
 
     /** Decodes and resamples to 48 kHz mono. */
     public static float[] decode48k(Path file) throws IOException {
+        return decode48k(file, rate -> new Resampler(rate, TARGET_RATE));
+    }
+
+    /** Decodes and resamples to 48 kHz mono with the resampler {@code toTarget} gives for the file's rate. */
+    public static float[] decode48k(Path file, java.util.function.IntFunction<Resampler> toTarget) throws IOException {
         Decoded d = decode(file);
-        return d.sampleRate() == TARGET_RATE ? d.samples() : new Resampler(d.sampleRate(), TARGET_RATE).process(d.samples());
+        return d.sampleRate() == TARGET_RATE ? d.samples() : toTarget.apply(d.sampleRate()).process(d.samples());
     }
 
     /** Decodes to mono at the file's own rate. */

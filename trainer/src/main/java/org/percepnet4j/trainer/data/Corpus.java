@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.percepnet4j.engine.dsp.ErbBands;
 
 /**
  * The training corpus ({@code ../shared/corpus}): file catalogue from the folder manifests, the committed split
@@ -37,16 +38,21 @@ public final class Corpus {
     public static final double FULL_BAND_HZ = 24000;
     /** Steady tones at or above this frequency are masked out of the loss (see the corpus README). */
     static final double TONE_MIN_HZ = 15000;
-    /** Distance kept below a tonal line, so the ERB band holding it is a don't-care band. */
-    static final double TONE_MARGIN_HZ = 1000;
 
-    /** Share of a lower source Nyquist that {@link Resampler} passes flat. */
-    static final double RESAMPLER_PASSBAND = 0.9;
+    /**
+     * Share of a lower source Nyquist that survives {@link Resampler}: its response is −0.6 dB at 20 kHz and −6 dB
+     * at 20.95 kHz for 44.1 kHz sources, so 0.47 × 44.1 kHz = 20.7 kHz keeps the top ERB band (centre 20 kHz, which
+     * the engine counts when its centre is at or below the cutoff) in the loss for 44.1 kHz speech.
+     */
+    static final double RESAMPLER_PASSBAND = 0.94;
 
     private final Path root;
     private final List<CorpusFile> files;
     private final Map<String, Split> splits;
     private final AudioCache cache;
+    /** Resamplers to 48 kHz by source rate (immutable once built, so shared across threads). */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Resampler> resamplers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Corpus(Path root, List<CorpusFile> files, Map<String, Split> splits, long cacheBytes) {
         this.root = root;
@@ -79,6 +85,26 @@ public final class Corpus {
     /** Opens the corpus at {@code root} with the committed split lists. */
     public static Corpus open(Path root) {
         return open(root, SplitLists.load());
+    }
+
+    /**
+     * Opens a corpus folder of the same layout whose every file belongs to {@code split}: e.g. a separate held-out
+     * set of speakers and noises evaluated as TEST.
+     */
+    public static Corpus openAllAs(Path root, Split split) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("corpus folder not found: " + root);
+        }
+        try {
+            List<CorpusFile> files = catalogue(root);
+            Map<String, Split> all = new java.util.HashMap<>();
+            for (CorpusFile f : files) {
+                all.put(f.path(), split);
+            }
+            return new Corpus(root, files, all, Math.max(0, Long.getLong(CACHE_PROPERTY, 2048L)) << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read corpus manifests under " + root, e);
+        }
     }
 
     /** Opens the corpus at {@code root} with the given path → split assignment. */
@@ -118,7 +144,8 @@ public final class Corpus {
     public float[] audio(CorpusFile f) {
         return cache.get(f.path(), () -> {
             try {
-                return AudioDecoder.decode48k(root.resolve(f.path()));
+                return AudioDecoder.decode48k(root.resolve(f.path()),
+                        rate -> resamplers.computeIfAbsent(rate, r -> new Resampler(r, AudioDecoder.TARGET_RATE)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -196,7 +223,7 @@ public final class Corpus {
         double strongest = number(row.get("strongest_tone_hz"));
         for (double t : new double[] {tone, strongest}) {
             if (t >= TONE_MIN_HZ) {
-                cutoff = Math.min(cutoff, t - TONE_MARGIN_HZ);
+                cutoff = Math.min(cutoff, cutoffBelowTone(t));
             }
         }
         double rate = number(row.getOrDefault("sr", row.get("sample_rate")));
@@ -206,6 +233,21 @@ public final class Corpus {
         double dur = number(row.getOrDefault("dur_s", row.get("duration_s")));
         return Optional.of(new CorpusFile(folder + "/" + file, CorpusFile.Kind.SPEECH, speaker, lang,
                 Math.min(cutoff, FULL_BAND_HZ), Math.max(0, dur)));
+    }
+
+    /**
+     * Highest cutoff that keeps a steady tone at {@code toneHz} out of the loss. The engine masks the bands whose
+     * centre lies above the cutoff; band b's triangle reaches up to the next centre, so every band whose triangle
+     * reaches past the tone (centre_(b+1) &gt; tone) must be masked: the cutoff goes just under the lowest such band's
+     * centre. Tones at or above the top centre (20 kHz) touch no band and change nothing.
+     */
+    static double cutoffBelowTone(double toneHz) {
+        for (int b = 0; b + 1 < ErbBands.BANDS; b++) {
+            if (ErbBands.centreHz(b + 1) > toneHz) {
+                return Math.max(0, ErbBands.centreHz(b) - 1);
+            }
+        }
+        return FULL_BAND_HZ;
     }
 
     /** "Horia PELLE (Vorbis ARTIST tag)" / "Eva Romero &lt;mail&gt;" / "Julia Wycherley 2014" → the bare name. */

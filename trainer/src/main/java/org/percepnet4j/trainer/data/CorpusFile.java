@@ -8,8 +8,9 @@ package org.percepnet4j.trainer.data;
  * @param speaker     speaker label for speech (author from the manifest when known, else source and language); for
  *                    noise and impulse responses the source group (files of one recording share it)
  * @param language    language code for speech, empty otherwise
- * @param cutoffHz    usable upper bandwidth: the manifest's {@code cutoff_hz} lowered below any steady tonal line at
- *                    15 kHz or above ({@code tonal_line_hz} / {@code strongest_tone_hz}); 24000 when unknown
+ * @param cutoffHz    usable upper bandwidth: the manifest's {@code cutoff_hz}, capped by what survives resampling a
+ *                    lower-rate source, and lowered so no ERB band that reaches a steady tonal line at 15 kHz or
+ *                    above ({@code tonal_line_hz} / {@code strongest_tone_hz}) counts; 24000 when unknown
  * @param durationS   duration according to the manifest (0 when unknown)
  */
 public record CorpusFile(String path, Kind kind, String speaker, String language, double cutoffHz, double durationS) {

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.percepnet4j.engine.OfflineRender;
+import org.percepnet4j.engine.ProcessorRender;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.Example;
 import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
+import org.percepnet4j.trainer.data.Resampler;
 import org.percepnet4j.trainer.data.Split;
 
 /**
@@ -28,7 +30,41 @@ public final class OracleEvaluation {
         }
     }
 
+    /** Oracle SI-SDR through the {@code Processor} at 48 kHz and at a host rate, on the same material. */
+    public record RateRow(double snrDb, int examples, double hostRate, double siSdr48k, double siSdrHost) {
+        public double differenceDb() {
+            return siSdrHost - siSdr48k;
+        }
+    }
+
     private OracleEvaluation() {
+    }
+
+    /**
+     * Issue 3's rate check on real held-out speech: each TEST mixture (made at 48 kHz) is also converted to
+     * {@code hostRate} (clean and noisy alike, with the trainer's windowed-sinc resampler); the oracle runs through a
+     * {@code Processor} prepared at each rate, and SI-SDR is measured against the clean signal at that rate.
+     */
+    public static List<RateRow> rateComparison(Corpus corpus, double[] snrs, int examples, double seconds,
+                                               int lookahead, long seed, int hostRate) {
+        List<RateRow> rows = new ArrayList<>();
+        Resampler toHost = new Resampler(48000, hostRate);
+        for (double snr : snrs) {
+            MixtureSynthesizer synth = new MixtureSynthesizer(corpus, Split.TEST,
+                    MixtureSettings.evaluation(snr).withSeconds(seconds, seconds));
+            double at48 = 0, atHost = 0;
+            for (int i = 0; i < examples; i++) {
+                Example e = synth.next(new Random(seed + i));
+                at48 += Metrics.siSdr(e.clean(),
+                        ProcessorRender.oracle(e.clean(), e.noisy(), 48000, lookahead, e.cutoffHz()));
+                float[] clean = toHost.process(e.clean());
+                float[] noisy = toHost.process(e.noisy());
+                atHost += Metrics.siSdr(clean, ProcessorRender.oracle(clean, noisy, hostRate, lookahead,
+                        Math.min(e.cutoffHz(), 0.45 * hostRate)));
+            }
+            rows.add(new RateRow(snr, examples, hostRate, at48 / examples, atHost / examples));
+        }
+        return rows;
     }
 
     /**

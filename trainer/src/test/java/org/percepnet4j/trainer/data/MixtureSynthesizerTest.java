@@ -100,6 +100,23 @@ class MixtureSynthesizerTest {
     }
 
     @Test
+    void quantisationIsRelativeToThePeakAndLeavesTheTargetAlone() {
+        MixtureSettings quantised = new MixtureSettings(0.5, 1, 10, 10, 0, 0, 0, 0, false, 0, 1.0, -45, -45,
+                new double[] {1, 0, 0, 0, 0}, 0);
+        Example e = new MixtureSynthesizer(source, quantised).next(new Random(21));
+        Set<Float> levels = new HashSet<>();
+        for (float v : e.noisy()) {
+            levels.add(v);
+        }
+        assertThat(levels.size()).isBetween(16, 2 * 4096 + 1); // 8..12 bits over ±peak
+        Set<Float> cleanLevels = new HashSet<>();
+        for (float v : e.clean()) {
+            cleanLevels.add(v);
+        }
+        assertThat(cleanLevels.size()).isGreaterThan(levels.size());
+    }
+
+    @Test
     void reverberationLeavesOnlyTheEarlyPartInTheTarget() {
         MixtureSettings reverb = new MixtureSettings(1, 1, 0, 0, 1.0, 1.0, 0.5, 0, false, 0, 0, -30, -30,
                 new double[] {1, 0, 0, 0, 0}, 0);
@@ -135,22 +152,20 @@ class MixtureSynthesizerTest {
         }
     }
 
-    /** Power in [lo, hi) Hz from a plain DFT over the middle 4096 samples. */
+    /** Power in [lo, hi) Hz of the Hann-windowed middle 4096 samples. */
     private static double bandPowerDb(float[] x, double lo, double hi) {
         int n = 4096, off = Math.max(0, x.length / 2 - n / 2);
+        float[] buf = new float[n];
+        for (int i = 0; i < n; i++) {
+            buf[i] = (float) ((0.5 - 0.5 * Math.cos(2 * Math.PI * i / n)) * x[off + i]);
+        }
+        new org.jtransforms.fft.FloatFFT_1D(n).realForward(buf);
         double p = 1e-30;
         for (int k = 1; k < n / 2; k++) {
             double f = k * 48000.0 / n;
-            if (f < lo || f >= hi) {
-                continue;
+            if (f >= lo && f < hi) {
+                p += buf[2 * k] * buf[2 * k] + buf[2 * k + 1] * buf[2 * k + 1];
             }
-            double re = 0, im = 0;
-            for (int i = 0; i < n; i++) {
-                double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
-                re += w * x[off + i] * Math.cos(2 * Math.PI * k * i / n);
-                im -= w * x[off + i] * Math.sin(2 * Math.PI * k * i / n);
-            }
-            p += re * re + im * im;
         }
         return 10 * Math.log10(p);
     }

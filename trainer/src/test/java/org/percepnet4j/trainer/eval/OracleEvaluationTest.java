@@ -23,4 +23,14 @@ class OracleEvaluationTest {
                     .isGreaterThan(r.gainOnlyVoicedSegSnr());
         }
     }
+
+    @Test
+    void theOracleThroughTheProcessorAt44k1IsWithinHalfADecibelOf48k() {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        List<OracleEvaluation.RateRow> rows = OracleEvaluation.rateComparison(corpus.get(), new double[] {0, 10}, 2, 4.0, 2, 1, 44100);
+        for (OracleEvaluation.RateRow r : rows) {
+            assertThat(Math.abs(r.differenceDb())).as("at %s dB", r.snrDb()).isLessThanOrEqualTo(0.5);
+        }
+    }
 }
