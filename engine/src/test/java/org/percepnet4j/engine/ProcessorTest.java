@@ -406,7 +406,10 @@ class ProcessorTest {
         long before = threads.getThreadAllocatedBytes(id);
         runCalls(p, buf, out, sizes, meters, params, values);
         long after = threads.getThreadAllocatedBytes(id);
-        assertThat(after - before).as("bytes allocated by 10,000 process calls").isZero();
+        // A per-call allocation would cost at least 16 bytes x 10,000 calls = 160 kB; the JIT's own one-off
+        // allocations on this thread (72 bytes at a time, seen even after a clean warm-up on a loaded machine)
+        // stay far below the bound.
+        assertThat(after - before).as("bytes allocated by 10,000 process calls").isLessThanOrEqualTo(256);
     }
 
     /** One round: every parameter changed twice (look-ahead and dual mono included: the fade paths). */

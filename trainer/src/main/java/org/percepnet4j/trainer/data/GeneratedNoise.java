@@ -6,6 +6,7 @@ import org.jtransforms.fft.FloatFFT_1D;
 /** Noise made from formulas: mains hum and coloured noise (48 kHz). */
 final class GeneratedNoise {
     private static final double FS = 48000;
+    private static final int HUM_TABLE = 16384;
 
     private GeneratedNoise() {
     }
@@ -27,28 +28,28 @@ final class GeneratedNoise {
         }
         double driftRate = 0.05 + 0.3 * rng.nextDouble();
         double driftDepth = 0.002 * rng.nextDouble();
-        double[] cosPhase = new double[harmonics + 1];
-        double[] sinPhase = new double[harmonics + 1];
-        for (int k = 1; k <= harmonics; k++) {
-            cosPhase[k] = Math.cos(phase[k]);
-            sinPhase[k] = Math.sin(phase[k]);
+        // One cycle of the waveform in a table, read with a drifting phase: the same harmonics at a fraction of the
+        // cost of summing them per sample (linear interpolation error < -60 dB even at the 160th harmonic).
+        float[] table = new float[HUM_TABLE + 1];
+        for (int j = 0; j < HUM_TABLE; j++) {
+            double theta = 2 * Math.PI * j / HUM_TABLE;
+            double v = 0;
+            for (int k = 1; k <= harmonics; k++) {
+                v += amp[k] * Math.sin(k * theta + phase[k]);
+            }
+            table[j] = (float) v;
         }
+        table[HUM_TABLE] = table[0];
         float[] out = new float[n];
-        double ph = 0;
+        double cycle = 0; // position within the cycle, 0..1
         for (int i = 0; i < n; i++) {
             double f = f0 * (1 + driftDepth * Math.sin(2 * Math.PI * driftRate * i / FS));
-            ph += 2 * Math.PI * f / FS;
-            // sin(k·ph + φ_k) for all k by rotating (cos kθ, sin kθ) one step per harmonic: one sin/cos per sample.
-            double c1 = Math.cos(ph), s1 = Math.sin(ph);
-            double ck = 1, sk = 0;
-            double s = 0;
-            for (int k = 1; k <= harmonics; k++) {
-                double c = ck * c1 - sk * s1;
-                sk = sk * c1 + ck * s1;
-                ck = c;
-                s += amp[k] * (sk * cosPhase[k] + ck * sinPhase[k]);
-            }
-            out[i] = (float) s;
+            cycle += f / FS;
+            cycle -= Math.floor(cycle);
+            double pos = cycle * HUM_TABLE;
+            int j = (int) pos;
+            double frac = pos - j;
+            out[i] = (float) (table[j] + frac * (table[j + 1] - table[j]));
         }
         return out;
     }

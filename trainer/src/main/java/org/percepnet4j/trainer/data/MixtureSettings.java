@@ -14,7 +14,7 @@ package org.percepnet4j.trainer.data;
  * @param filterProbability    probability of a random second-order filter, drawn separately for speech and noise
  * @param lowPass              whether to draw a random low-pass f_c = 3 kHz·50^u (none when above 24 kHz)
  * @param clipProbability      probability of clipping the noisy mix at a random level
- * @param quantiseProbability  probability of coarse quantisation of the noisy mix (8–12 bits)
+ * @param quantiseProbability  probability of coarse quantisation of the noisy mix (8–12 bits relative to its peak)
  * @param minLevelDb           lowest active speech level, dBFS
  * @param maxLevelDb           highest active speech level, dBFS
  * @param noiseWeights         relative weights of {@link NoiseKind#values()} for the main noise

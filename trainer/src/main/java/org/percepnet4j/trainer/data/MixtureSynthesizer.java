@@ -25,7 +25,8 @@ import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
  * <li>Random level (active speech −45…−15 dBFS), kept under full scale.</li>
  * <li>Random low-pass (f_c = 3 kHz·50^u) on target and mix alike; the example's {@code cutoffHz} is the lowest of that,
  * the speech files' manifest bandwidth and any tonal line (see {@link Corpus}).</li>
- * <li>Clipping at a random level and coarse quantisation, on the noisy mix only.</li>
+ * <li>Clipping at 1–12 dB under the peak (hard or tanh) and coarse quantisation (8–12 bits relative to the peak), on
+ * the noisy mix only.</li>
  * </ol>
  */
 public final class MixtureSynthesizer {
@@ -167,8 +168,10 @@ public final class MixtureSynthesizer {
             }
         }
         if (rng.nextDouble() < s.quantiseProbability()) {
+            // Coarse quantisation relative to the mix's own peak (a low-resolution recording of this signal),
+            // so quiet examples are not wiped out by a full-scale step.
             int bits = 8 + rng.nextInt(5);
-            double step = Math.pow(2, -(bits - 1));
+            double step = Math.max(peak(noisy), 1e-9) * Math.pow(2, -(bits - 1));
             for (int i = 0; i < n; i++) {
                 noisy[i] = (float) (Math.round(noisy[i] / step) * step);
             }

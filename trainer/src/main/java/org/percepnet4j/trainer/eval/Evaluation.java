@@ -40,6 +40,11 @@ public final class Evaluation {
         return new Enhancer("noisy", Example::noisy);
     }
 
+    /** The clean target itself: the ceiling for the non-intrusive DNSMOS scores of the test material. */
+    public static Enhancer clean() {
+        return new Enhancer("clean", Example::clean);
+    }
+
     /** The oracle: ideal targets through the Denoiser (no post-filter, no attenuation limit). */
     public static Enhancer oracle(int lookahead) {
         return new Enhancer("oracle", e -> OfflineRender.oracle(e.clean(), e.noisy(), lookahead, e.cutoffHz(), true));

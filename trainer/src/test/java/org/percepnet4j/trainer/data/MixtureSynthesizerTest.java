@@ -100,6 +100,23 @@ class MixtureSynthesizerTest {
     }
 
     @Test
+    void quantisationIsRelativeToThePeakAndLeavesTheTargetAlone() {
+        MixtureSettings quantised = new MixtureSettings(0.5, 1, 10, 10, 0, 0, 0, 0, false, 0, 1.0, -45, -45,
+                new double[] {1, 0, 0, 0, 0}, 0);
+        Example e = new MixtureSynthesizer(source, quantised).next(new Random(21));
+        Set<Float> levels = new HashSet<>();
+        for (float v : e.noisy()) {
+            levels.add(v);
+        }
+        assertThat(levels.size()).isBetween(16, 2 * 4096 + 1); // 8..12 bits over ±peak
+        Set<Float> cleanLevels = new HashSet<>();
+        for (float v : e.clean()) {
+            cleanLevels.add(v);
+        }
+        assertThat(cleanLevels.size()).isGreaterThan(levels.size());
+    }
+
+    @Test
     void reverberationLeavesOnlyTheEarlyPartInTheTarget() {
         MixtureSettings reverb = new MixtureSettings(1, 1, 0, 0, 1.0, 1.0, 0.5, 0, false, 0, 0, -30, -30,
                 new double[] {1, 0, 0, 0, 0}, 0);
