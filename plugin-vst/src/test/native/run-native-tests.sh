@@ -52,4 +52,13 @@ if grep -qE 'WARNING in native method|FATAL ERROR in native method|JNI local ref
   exit 1
 fi
 echo "-Xcheck:jni: no JNI warnings"
+# The shipped bundle as users install it (default model, its config verbatim; copied so its log stays out of it).
+rm -rf "$OUT/shipped-bundle"; mkdir -p "$OUT/shipped-bundle"
+cp "$BUNDLE"/percepnet4j-mono.so "$BUNDLE"/percepnet4j-mono.conf "$OUT/shipped-bundle/"
+ln -s "$BUNDLE/percepnet4j-lib" "$OUT/shipped-bundle/percepnet4j-lib"
+if "$OUT/test_host" --render "$OUT/shipped-bundle" /dev/null "$OUT/shipped-render.f32" 48000 512 >"$OUT/shipped.out" 2>&1; then
+  echo "PASS: the shipped bundle (default model, shipped config) loads and runs"
+else
+  echo "FAIL: the shipped bundle does not load:"; sed 's/^/    | /' "$OUT/shipped.out" | tail -n 5; rc=1
+fi
 exit $rc

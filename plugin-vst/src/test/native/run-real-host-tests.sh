@@ -5,11 +5,11 @@
 # removed) within 1e-5. Skipped, saying so, when Ardour or the harness is absent.
 #
 # usage: run-real-host-tests.sh BUNDLE_DIR TARGET_DIR TEST_CLASSES_DIR VST_HOST_TOOLS_DIR
-# env:   VST_TEST_MODEL  GainModel class for the test bundle, or "default" for the shipped model
+# env:   VST_TEST_MODEL  "default" (the shipped model) or a GainModel class, e.g. the deterministic test model
 #        JAVA            java launcher for the offline reference (default: java on PATH)
 set -uo pipefail
 BUNDLE="$(cd "$1" && pwd)"; TARGET="$2"; TEST_CLASSES="$3"; TOOLS="$4"
-MODEL="${VST_TEST_MODEL:-org.percepnet4j.vst.testing.DeterministicGainModel}"
+MODEL="${VST_TEST_MODEL:-default}" # the shipped default model, as users get it
 JAVA="${JAVA:-java}"
 TOLERANCE=1e-5
 

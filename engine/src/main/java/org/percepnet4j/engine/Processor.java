@@ -514,6 +514,14 @@ public final class Processor {
         listenTarget = getParameter(Parameter.LISTEN_NOISE) >= 0.5 ? 1f : 0f;
         suppressionTarget = (float) getParameter(Parameter.SUPPRESSION);
         postFilterTarget = (float) (getParameter(Parameter.POST_FILTER) / 100);
+        if (fresh) {
+            // Nothing has been output since prepare/reset: values set in between apply at once, not ramped in.
+            gain = gainTarget;
+            bypass = bypassTarget;
+            listen = listenTarget;
+            suppression = suppressionTarget;
+            postFilter = postFilterTarget;
+        }
         int m = lookaheadFrames(getParameter(Parameter.LOOKAHEAD));
         boolean dual = getParameter(Parameter.DUAL_MONO) >= 0.5 && channels > 1;
         if (m != activeLookahead || dual != activeDualMono) {

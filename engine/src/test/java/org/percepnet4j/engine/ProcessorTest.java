@@ -429,6 +429,22 @@ class ProcessorTest {
     }
 
     @Test
+    void parametersSetBetweenPrepareAndFirstProcessApplyAtOnce() {
+        float[][] in = noisyTones(1, 4800, 48000, 3);
+        Processor set = new Processor(new FixedGainModel(0.5f, 0.3f));
+        set.prepare(48000, 4800, 1);
+        set.setParameter(Parameter.OUTPUT_GAIN, -12);
+        Processor preset = new Processor(new FixedGainModel(0.5f, 0.3f));
+        preset.setParameter(Parameter.OUTPUT_GAIN, -12);
+        preset.prepare(48000, 4800, 1);
+        float[][] a = new float[1][4800];
+        float[][] b = new float[1][4800];
+        set.process(in, a, 4800);
+        preset.process(in, b, 4800);
+        assertThat(a[0]).containsExactly(b[0]);
+    }
+
+    @Test
     void invalidPrepareArgumentsAreRejectedWithAClearMessage() {
         Processor p = new Processor(FixedGainModel.unity());
         for (double bad : new double[] {0, 7_999, 192_001, Double.NaN, Double.POSITIVE_INFINITY, -48_000}) {

@@ -3,6 +3,7 @@ package org.percepnet4j.vst;
 import java.lang.reflect.InvocationTargetException;
 
 import org.percepnet4j.engine.GainModel;
+import org.percepnet4j.models.Models;
 
 /**
  * Which {@link GainModel} a plugin instance runs: the shipped default model, or — in the project's own test
@@ -31,23 +32,6 @@ final class GainModels {
 
     /** Loaded once per class loader on first use; immutable and shared by every instance (GainModel contract). */
     private static final class DefaultModel {
-        static final GainModel INSTANCE = load();
-
-        /* The models module publishes Models.loadDefault() together with the trained weights; looked up by name so
-         * this module builds before that lands. A build without it refuses to instantiate, saying why. */
-        private static GainModel load() {
-            try {
-                Object model = Class.forName("org.percepnet4j.models.Models", true, GainModels.class.getClassLoader())
-                        .getMethod("loadDefault").invoke(null);
-                return (GainModel) model;
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                throw new IllegalStateException("this build has no default model (org.percepnet4j.models.Models"
-                        + ".loadDefault() is missing)", e);
-            } catch (InvocationTargetException e) {
-                throw new IllegalStateException("the default model failed to load: " + e.getCause(), e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        static final GainModel INSTANCE = Models.loadDefault();
     }
 }

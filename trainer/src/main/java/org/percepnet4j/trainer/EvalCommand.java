@@ -12,6 +12,7 @@ import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.eval.Dnsmos;
 import org.percepnet4j.trainer.eval.Evaluation;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
     Path corpus;
+    @Option(names = "--whole-corpus", description = "use every file of --corpus as TEST material (a separate held-out"
+            + " set with the same folder layout) instead of the committed TEST list")
+    boolean wholeCorpus;
     @Option(names = "--weights", description = "model weight file to evaluate (omit to evaluate noisy and oracle only)")
     Path weights;
     @Option(names = "--no-oracle", description = "skip the oracle rows")
@@ -53,9 +57,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also write the table as JSON to this file")
     Path json;
 
+    private float limitDb;
+    private float postFilterAmount;
+
     @Override
     public Integer call() throws Exception {
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        Path root = corpus != null ? corpus : Corpus.defaultRoot();
+        Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         List<Evaluation.Enhancer> systems = new ArrayList<>();
         systems.add(Evaluation.noisy());
         if (!noClean) {
@@ -66,9 +74,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (weights != null) {
             GainModel model = NeuralGainModel.read(weights);
-            float limit = attenuationLimit != null ? attenuationLimit : (float) Parameter.SUPPRESSION.defaultValue();
-            float amount = postFilter != null ? postFilter : (float) (Parameter.POST_FILTER.defaultValue() / 100.0);
-            systems.add(Evaluation.model("model", model, lookahead, limit, amount));
+            limitDb = attenuationLimit != null ? attenuationLimit : (float) Parameter.SUPPRESSION.defaultValue();
+            postFilterAmount = postFilter != null ? postFilter : (float) (Parameter.POST_FILTER.defaultValue() / 100.0);
+            systems.add(Evaluation.model("model", model, lookahead, limitDb, postFilterAmount));
         }
         Optional<Dnsmos> dnsmos = noDnsmos ? Optional.empty() : Dnsmos.openDefault();
         if (!noDnsmos && dnsmos.isEmpty()) {
@@ -84,7 +92,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         System.err.println();
         System.out.printf(Locale.ROOT, "TEST split, %d examples of %.1f s per cell, look-ahead %d%s%n", examples, seconds,
-                lookahead, weights != null ? ", model " + weights : "");
+                lookahead, weights != null ? ", model " + weights + " (attenuation limit " + limitDb + " dB, post-filter "
+                        + postFilterAmount + ")" : "");
         System.out.println("| input SNR | noise | system | SI-SDR | ΔSI-SDR | segSNR | ESTOI | SIG | BAK | OVRL |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Evaluation.Cell cell : cells) {
@@ -99,11 +108,46 @@ final class EvalCommand implements Callable<Integer> {
                     cell.snrDb(), cell.noiseKind(), cell.system(), cell.siSdr(), cell.siSdr() - base.siSdr(),
                     cell.segSnr(), cell.estoi(), fmt(cell.sig()), fmt(cell.bak()), fmt(cell.ovrl()));
         }
+        if (weights != null) {
+            summary(cells);
+        }
         System.out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), cells);
         }
         return 0;
+    }
+
+    /** Issue 4's acceptance figures for the model, per input SNR (means over the noise kinds). */
+    private void summary(List<Evaluation.Cell> cells) {
+        System.out.println();
+        System.out.println("| input SNR | model ΔSI-SDR | min ΔESTOI over kinds | model ΔOVRL | oracle ΔOVRL | clean ΔOVRL (ceiling) |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        for (double snr : snrs) {
+            double dSdr = 0, minDEstoi = Double.POSITIVE_INFINITY, dOvrl = 0, dOracle = 0, dClean = 0;
+            int n = 0;
+            for (NoiseKind kind : kinds) {
+                Evaluation.Cell noisy = find(cells, "noisy", snr, kind), model = find(cells, "model", snr, kind);
+                Evaluation.Cell oracle = find(cells, "oracle", snr, kind), clean = find(cells, "clean", snr, kind);
+                dSdr += model.siSdr() - noisy.siSdr();
+                minDEstoi = Math.min(minDEstoi, model.estoi() - noisy.estoi());
+                dOvrl += model.ovrl() - noisy.ovrl();
+                dOracle += oracle == null ? Double.NaN : oracle.ovrl() - noisy.ovrl();
+                dClean += clean == null ? Double.NaN : clean.ovrl() - noisy.ovrl();
+                n++;
+            }
+            System.out.printf(Locale.ROOT, "| %.0f dB | %+.2f | %+.3f | %s | %s | %s |%n", snr, dSdr / n, minDEstoi,
+                    signed(dOvrl / n), signed(dOracle / n), signed(dClean / n));
+        }
+    }
+
+    private static Evaluation.Cell find(List<Evaluation.Cell> cells, String system, double snr, NoiseKind kind) {
+        return cells.stream().filter(c -> c.system().equals(system) && c.snrDb() == snr && c.noiseKind().equals(kind.label()))
+                .findFirst().orElse(null);
+    }
+
+    private static String signed(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.2f", v);
     }
 
     private static String fmt(double v) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.eval.OracleEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
 final class OracleEvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
     Path corpus;
+    @Option(names = "--whole-corpus", description = "use every file of --corpus as TEST material (a separate held-out"
+            + " set with the same folder layout) instead of the committed TEST list")
+    boolean wholeCorpus;
     @Option(names = "--snr", split = ",", defaultValue = "0,5,10", description = "input SNRs in dB (default ${DEFAULT-VALUE})")
     double[] snrs;
     @Option(names = "--examples", defaultValue = "20", description = "examples per SNR (default ${DEFAULT-VALUE})")
@@ -32,7 +36,8 @@ final class OracleEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        Path root = corpus != null ? corpus : Corpus.defaultRoot();
+        Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         long t0 = System.nanoTime();
         List<OracleEvaluation.Row> rows = OracleEvaluation.run(c, snrs, examples, seconds, lookahead, seed);
         System.out.printf(Locale.ROOT, "Oracle on the TEST split: %d examples of %.1f s per SNR, look-ahead %d, recorded TEST noise%n",

@@ -89,7 +89,8 @@ public final class WeightFileWriter {
     public void write(Path path) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".part");
+        // a sibling with the default permissions (createTempFile would make the result owner-only)
+        Path tmp = dir.resolve(path.getFileName() + ".part");
         try {
             Files.write(tmp, toBytes());
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

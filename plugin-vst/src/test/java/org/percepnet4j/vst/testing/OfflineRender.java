@@ -12,6 +12,7 @@ import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
 import org.percepnet4j.engine.ProcessorRender;
+import org.percepnet4j.models.Models;
 
 /**
  * The reference for the real-host test: renders raw little-endian float32 interleaved audio offline through the
@@ -47,7 +48,7 @@ public final class OfflineRender {
             throws Exception {
         int frames = interleaved.length / channels;
         GainModel gainModel = model.equals("default")
-                ? (GainModel) Class.forName("org.percepnet4j.models.Models").getMethod("loadDefault").invoke(null)
+                ? Models.loadDefault()
                 : (GainModel) Class.forName(model).getDeclaredConstructor().newInstance();
         Processor processor = new Processor(gainModel);
         processor.prepare(rate, 4096, channels); // block size is only a hint

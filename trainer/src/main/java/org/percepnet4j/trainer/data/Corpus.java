@@ -87,6 +87,26 @@ public final class Corpus {
         return open(root, SplitLists.load());
     }
 
+    /**
+     * Opens a corpus folder of the same layout whose every file belongs to {@code split}: e.g. a separate held-out
+     * set of speakers and noises evaluated as TEST.
+     */
+    public static Corpus openAllAs(Path root, Split split) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("corpus folder not found: " + root);
+        }
+        try {
+            List<CorpusFile> files = catalogue(root);
+            Map<String, Split> all = new java.util.HashMap<>();
+            for (CorpusFile f : files) {
+                all.put(f.path(), split);
+            }
+            return new Corpus(root, files, all, Math.max(0, Long.getLong(CACHE_PROPERTY, 2048L)) << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read corpus manifests under " + root, e);
+        }
+    }
+
     /** Opens the corpus at {@code root} with the given path → split assignment. */
     public static Corpus open(Path root, Map<String, Split> splits) {
         if (!Files.isDirectory(root)) {

@@ -35,6 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     Path golden;
     @Option(names = "--golden-frames", defaultValue = "50", description = "frames of golden vectors (default ${DEFAULT-VALUE})")
     int goldenFrames;
+    @Option(names = "--golden-lookahead", defaultValue = "2", description = "look-ahead of the golden features (default ${DEFAULT-VALUE})")
+    int goldenLookahead;
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
     Path corpus;
     @Option(names = "--status", description = "a note stored as metadata \"status\", e.g. that this is an intermediate checkpoint")
@@ -64,9 +66,9 @@ public final class ExportCommand implements Callable<Integer> {
                 Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
                 int frames = Integer.parseInt(meta.getOrDefault("sequence_frames", "400"));
                 SequenceMaker maker = new SequenceMaker(
-                        new MixtureSynthesizer(c, Split.VALIDATION, MixtureSettings.training()), frames, new int[] {0});
-                // the same first validation sequence a training run uses (seed 12345, M = 0)
-                List<TrainingSequence> seq = maker.next(new Random(12345), 0);
+                        new MixtureSynthesizer(c, Split.VALIDATION, MixtureSettings.training()), frames, new int[] {goldenLookahead});
+                // the first validation example of a training run (seed 12345)
+                List<TrainingSequence> seq = maker.next(new Random(12345), goldenLookahead);
                 float[][] rows = Arrays.copyOf(TrainingRun.rows(seq.get(0)), goldenFrames);
                 ModelExporter.golden(block, norm, rows, manager, Map.of("model", out.getFileName().toString(),
                         "step", meta.getOrDefault("step", "?"))).write(golden);

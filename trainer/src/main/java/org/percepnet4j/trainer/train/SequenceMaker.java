@@ -37,8 +37,17 @@ public final class SequenceMaker {
 
     /** Sequences for one example at a fixed look-ahead (validation and evaluation). */
     public List<TrainingSequence> next(Random rng, int lookahead) {
-        Example e = synth.next(rng);
-        return cut(TrainingFrames.compute(e.clean(), e.noisy(), lookahead, e.cutoffHz()), lookahead, e.noiseKind(), e.snrDb());
+        return cut(synth.next(rng), lookahead);
+    }
+
+    /** The next example itself, to cut at several look-aheads (the same audio for every M). */
+    public Example example(Random rng) {
+        return synth.next(rng);
+    }
+
+    /** The example's sequences at look-ahead {@code m}. */
+    public List<TrainingSequence> cut(Example e, int m) {
+        return cut(TrainingFrames.compute(e.clean(), e.noisy(), m, e.cutoffHz()), m, e.noiseKind(), e.snrDb());
     }
 
     List<TrainingSequence> cut(TrainingFrames t, int m, String noiseKind, double snrDb) {

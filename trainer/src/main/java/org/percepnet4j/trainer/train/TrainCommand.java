@@ -47,7 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
     int gainGru;
     @Option(names = "--strength-gru", defaultValue = "48", description = "GRU_r width (default ${DEFAULT-VALUE})")
     int strengthGru;
-    @Option(names = "--lookaheads", defaultValue = "0,1,2", split = ",", description = "look-aheads M drawn per example (default ${DEFAULT-VALUE})")
+    @Option(names = "--lookaheads", defaultValue = "2", split = ",", description = "look-aheads M drawn per example (default ${DEFAULT-VALUE})")
     int[] lookaheads;
     @Option(names = "--validation-per-m", defaultValue = "24", description = "validation sequences per look-ahead (default ${DEFAULT-VALUE})")
     int validationPerM;

@@ -108,14 +108,17 @@ public final class TrainingRun {
                 resumeFrom != null ? ", resuming from step " + startStep : "");
 
         // Validation set: fixed, the same for every run with this corpus and split list.
+        // The same examples at every look-ahead, so the per-M losses compare like with like.
         Random validationRng = new Random(12345);
         Map<Integer, List<TrainingSequence>> validation = new LinkedHashMap<>();
         for (int m : o.lookaheads()) {
-            List<TrainingSequence> list = new ArrayList<>();
-            while (list.size() < o.validationPerM()) {
-                list.add(validationMaker.next(validationRng, m).get(0));
+            validation.put(m, new ArrayList<>());
+        }
+        for (int i = 0; i < o.validationPerM(); i++) {
+            org.percepnet4j.trainer.data.Example e = validationMaker.example(validationRng);
+            for (int m : o.lookaheads()) {
+                validation.get(m).add(validationMaker.cut(e, m).get(0));
             }
-            validation.put(m, list);
         }
         log("validation: %d sequences of %d frames per look-ahead %s", o.validationPerM(), o.frames(),
                 java.util.Arrays.toString(o.lookaheads()));
@@ -202,6 +205,7 @@ public final class TrainingRun {
         long freshTaken = 0;
         double lossSum = 0;
         int lossCount = 0;
+        int skipped = 0;
         long step = startStep;
         double best = bestValidation;
         double budgetNs = o.minutes() * 60e9;
@@ -257,18 +261,33 @@ public final class TrainingRun {
             try (NDManager m = root.newSubManager()) {
                 NDList data = new NDList(m.create(features(batch, norm), new Shape(o.batch(), o.frames(), NetworkShape.FEATURES)));
                 NDList labels = labels(m, batch);
+                boolean stepped = false;
                 try (GradientCollector gc = trainer.newGradientCollector()) {
+                    gc.zeroGradients();
                     NDList pred = trainer.forward(data, labels);
                     NDArray loss = trainer.getLoss().evaluate(labels, pred);
-                    gc.backward(loss);
                     float l = loss.getFloat();
-                    if (!Float.isFinite(l)) {
-                        throw new IllegalStateException("loss became " + l + " at step " + step);
+                    if (Float.isFinite(l)) {
+                        gc.backward(loss);
+                        lossSum += l;
+                        lossCount++;
+                        stepped = true;
+                    } else {
+                        long badPredictions = nonFinite(pred.get(0)) + nonFinite(pred.get(1));
+                        String detail = "non-finite: inputs " + nonFinite(data.head()) + ", predictions " + badPredictions
+                                + ", labels " + nonFinite(labels.get(0)) + "/" + nonFinite(labels.get(1)) + "/"
+                                + nonFinite(labels.get(2));
+                        skipped++;
+                        log("step %d: loss %s, batch skipped (%s)", step, l, detail);
+                        if (badPredictions > 0 && nonFinite(data.head()) == 0 || skipped > 50) {
+                            throw new IllegalStateException("training diverged at step " + step + " (" + detail
+                                    + "); resume from " + LATEST + " with a lower --lr");
+                        }
                     }
-                    lossSum += l;
-                    lossCount++;
                 }
-                trainer.step();
+                if (stepped) {
+                    trainer.step();
+                }
             }
             step++;
             now = System.nanoTime();
@@ -286,6 +305,16 @@ public final class TrainingRun {
                 step, previousFresh + freshTaken, (previousFresh + freshTaken) * o.frames() / 360000.0,
                 step * (double) o.batch() / Math.max(1, previousFresh + freshTaken));
         return export(block, root, norm, validation);
+    }
+
+    private static long nonFinite(NDArray a) {
+        long n = 0;
+        for (float v : a.toFloatArray()) {
+            if (!Float.isFinite(v)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private double lrAt(long step) {

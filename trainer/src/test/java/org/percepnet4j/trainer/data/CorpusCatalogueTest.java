@@ -56,6 +56,10 @@ class CorpusCatalogueTest {
         assertThat(c.files().stream().filter(f -> f.kind() == CorpusFile.Kind.KEYSTROKE).map(CorpusFile::speaker).distinct())
                 .containsExactly("noise_keyboard_bucklespring:key-1e");
         assertThat(c.splitOf(a)).isEmpty();
+
+        Corpus heldOut = Corpus.openAllAs(root, Split.TEST);
+        assertThat(heldOut.files(Split.TEST, CorpusFile.Kind.SPEECH)).hasSize(2);
+        assertThat(heldOut.files(Split.TRAIN, CorpusFile.Kind.SPEECH)).isEmpty();
     }
 
     @Test

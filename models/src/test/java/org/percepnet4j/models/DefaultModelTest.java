@@ -1,0 +1,72 @@
+package org.percepnet4j.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.percepnet4j.engine.GainPredictor;
+import org.percepnet4j.engine.nn.NeuralGainModel;
+import org.percepnet4j.engine.nn.Tensor;
+import org.percepnet4j.engine.nn.WeightFile;
+import org.percepnet4j.engine.nn.WeightFileException;
+
+class DefaultModelTest {
+
+    /** Written by {@code trainer export --golden} from the DJL forward pass of the same weights. */
+    private static final String GOLDEN = "/org/percepnet4j/models/golden-small-v1.safetensors";
+
+    @Test
+    void defaultModelLoadsFromTheClassPathAndDescribesItsTraining() {
+        NeuralGainModel m = Models.loadDefault();
+        assertThat(m).isSameAs(Models.loadDefault());
+        assertThat(m.name()).isEqualTo("percepnet4j-small-v1");
+        assertThat(m.metadata()).containsKeys("training_command", "data_hash", "step", "validation_loss",
+                "lookahead_policy", "training_minutes");
+        assertThat(m.parameterCount()).isBetween(100_000, 1_000_000);
+        assertThat(Models.class.getResource(Models.MODEL_CARD_RESOURCE)).isNotNull();
+    }
+
+    @Test
+    void javaForwardPassMatchesTheDjlForwardPassOnGoldenVectors() throws Exception {
+        WeightFile golden;
+        try (InputStream in = DefaultModelTest.class.getResourceAsStream(GOLDEN)) {
+            assertThat(in).as("golden vectors " + GOLDEN).isNotNull();
+            golden = WeightFile.read(in);
+        }
+        Tensor features = golden.tensors().get("features");
+        int frames = features.dim(0);
+        Tensor gains = golden.tensor("gains", frames, GainPredictor.BANDS);
+        Tensor strengths = golden.tensor("strengths", frames, GainPredictor.BANDS);
+        GainPredictor p = Models.loadDefault().newPredictor();
+        float[] f = new float[GainPredictor.FEATURES];
+        float[] g = new float[GainPredictor.BANDS];
+        float[] s = new float[GainPredictor.BANDS];
+        for (int t = 0; t < frames; t++) {
+            System.arraycopy(features.data(), t * f.length, f, 0, f.length);
+            p.predict(f, g, s);
+            for (int b = 0; b < GainPredictor.BANDS; b++) {
+                assertThat(g[b]).as("gain frame %d band %d", t, b).isCloseTo(gains.data()[t * 34 + b], within(1e-4f));
+                assertThat(s[b]).as("strength frame %d band %d", t, b).isCloseTo(strengths.data()[t * 34 + b], within(1e-4f));
+            }
+        }
+    }
+
+    @Test
+    void loadingAFileNamesItWhenItIsBroken(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("broken.safetensors");
+        try (InputStream in = Models.class.getResourceAsStream(Models.DEFAULT_RESOURCE)) {
+            byte[] bytes = in.readAllBytes();
+            Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+            Path good = dir.resolve("good.safetensors");
+            Files.write(good, bytes);
+            assertThat(Models.load(good).parameterCount()).isEqualTo(Models.loadDefault().parameterCount());
+        }
+        assertThatThrownBy(() -> Models.load(bad)).isInstanceOf(WeightFileException.class)
+                .hasMessageContaining("broken.safetensors").hasMessageContaining("outside");
+    }
+}
