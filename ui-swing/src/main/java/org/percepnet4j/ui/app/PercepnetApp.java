@@ -49,6 +49,7 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.Parameter;
 import org.percepnet4j.engine.Processor;
+import org.percepnet4j.models.Models;
 import org.percepnet4j.ui.EditorPanel;
 import org.percepnet4j.ui.PresetStore;
 import org.percepnet4j.ui.Theme;
@@ -674,6 +675,57 @@ public final class PercepnetApp {
                 setStatus("Could not take the dropped files: " + e.getMessage());
                 return false;
             }
+        }
+    }
+
+    /** How to call {@link #launch(String[])}; shown with argument errors. */
+    public static final String USAGE = "percepnet gui [--model WEIGHTS.safetensors] [AUDIO_FILE...]";
+
+    /**
+     * Entry point for {@code percepnet gui}: arguments {@code [--model WEIGHTS] [AUDIO_FILE...]}; the default model
+     * ({@code Models.loadDefault()}) unless {@code --model} names a weight file; user presets from the standard
+     * folder. Opens the window and returns; the JVM stays alive until the window is closed. The JVM must not be
+     * started with {@code -Djava.awt.headless=true}.
+     *
+     * @throws IllegalArgumentException with a one-line message for bad arguments
+     * @throws IllegalStateException    with a one-line message when there is no display or the model cannot load
+     */
+    public static void launch(String[] args) {
+        List<String> files = new ArrayList<>();
+        Path weights = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--model")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--model needs a weight file (usage: " + USAGE + ")");
+                }
+                weights = Path.of(args[++i]);
+            } else if (a.startsWith("-")) {
+                throw new IllegalArgumentException("unknown option " + a + " (usage: " + USAGE + ")");
+            } else {
+                files.add(a);
+            }
+        }
+        Path w = weights;
+        launch(files.toArray(new String[0]), () -> {
+            if (w == null) {
+                return Models.loadDefault();
+            }
+            try {
+                return Models.load(w);
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, PresetStore.standard());
+    }
+
+    /** {@code java -cp ... org.percepnet4j.ui.app.PercepnetApp [--model WEIGHTS] [AUDIO_FILE...]}. */
+    public static void main(String[] args) {
+        try {
+            launch(args);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("percepnet gui: " + e.getMessage());
+            System.exit(2);
         }
     }
 
