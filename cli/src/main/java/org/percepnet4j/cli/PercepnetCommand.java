@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.percepnet4j.cli.bench.BenchCommand;
 import org.percepnet4j.cli.denoise.DenoiseCommand;
+import org.percepnet4j.cli.gui.GuiCommand;
 import org.percepnet4j.cli.live.LiveCommand;
 import org.percepnet4j.cli.presets.PresetsCommand;
 import org.percepnet4j.cli.spectrogram.SpectrogramCommand;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** The {@code percepnet} command: the parent of every subcommand and the holder of what they share. */
 @Command(name = "percepnet", mixinStandardHelpOptions = true, versionProvider = PercepnetCommand.Version.class,
-        description = "PercepNet speech denoiser: offline render, presets, spectrograms, live monitoring, benchmarks.",
+        description = "PercepNet speech denoiser: offline render, presets, spectrograms, live monitoring, benchmarks, app.",
         subcommands = {DenoiseCommand.class, PresetsCommand.class, SpectrogramCommand.class, LiveCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class PercepnetCommand implements Runnable {
 
     /** Exit code when some work failed (a bad input file, no audio device). */
