@@ -8,16 +8,14 @@ import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
-import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
 import org.percepnet4j.engine.dsp.ErbBands;
 
 /**
  * The 34 ERB bands, low to high, each a bar hanging from 0 dB by the reduction applied to it. The scale follows
  * the suppression limit (rounded up to 12 dB steps) so the bars use the height the user allowed.
  */
-public final class BandReductionDisplay extends JComponent {
+public final class BandReductionDisplay extends MeterView {
 
     /** Frequencies worth a label under the bars. */
     private static final double[] LABEL_HZ = {100, 250, 500, 1000, 2000, 4000, 8000, 16000};
@@ -26,6 +24,7 @@ public final class BandReductionDisplay extends JComponent {
     private double scaleDb = 48;
 
     public BandReductionDisplay(MeterModel meters) {
+        super(AccessibleRole.PANEL);
         this.meters = meters;
         setOpaque(false);
         setName("meter.bands");
@@ -168,20 +167,7 @@ public final class BandReductionDisplay extends JComponent {
     }
 
     @Override
-    public AccessibleContext getAccessibleContext() {
-        if (accessibleContext == null) {
-            accessibleContext = new AccessibleJComponent() {
-                @Override
-                public AccessibleRole getAccessibleRole() {
-                    return AccessibleRole.PANEL;
-                }
-
-                @Override
-                public String getAccessibleDescription() {
-                    return summary();
-                }
-            };
-        }
-        return accessibleContext;
+    String accessibleDescription() {
+        return summary();
     }
 }

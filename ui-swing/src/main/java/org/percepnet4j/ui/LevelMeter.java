@@ -10,16 +10,14 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
 
 /**
  * A vertical bar meter with a caption on top and the value underneath. A level meter fills from the bottom over
  * {@link #LEVEL_FLOOR_DB}..0 dBFS with a peak-hold line; a reduction meter hangs from the top over 0..{@link
  * #REDUCTION_RANGE_DB} dB, like the gain-reduction meter of a compressor.
  */
-public final class LevelMeter extends JComponent {
+public final class LevelMeter extends MeterView {
 
     public static final float LEVEL_FLOOR_DB = -72f;
     public static final float REDUCTION_RANGE_DB = 48f;
@@ -35,6 +33,7 @@ public final class LevelMeter extends JComponent {
 
     public LevelMeter(String caption, String accessibleName, Kind kind, DoubleSupplier value, DoubleSupplier peak,
                       Supplier<String> text) {
+        super(AccessibleRole.PROGRESS_BAR);
         this.caption = caption;
         this.kind = kind;
         this.value = value;
@@ -140,20 +139,7 @@ public final class LevelMeter extends JComponent {
     }
 
     @Override
-    public AccessibleContext getAccessibleContext() {
-        if (accessibleContext == null) {
-            accessibleContext = new AccessibleJComponent() {
-                @Override
-                public AccessibleRole getAccessibleRole() {
-                    return AccessibleRole.PROGRESS_BAR;
-                }
-
-                @Override
-                public String getAccessibleDescription() {
-                    return text.get();
-                }
-            };
-        }
-        return accessibleContext;
+    String accessibleDescription() {
+        return text.get();
     }
 }

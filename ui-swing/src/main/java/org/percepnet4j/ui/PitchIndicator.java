@@ -7,15 +7,13 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
 
 /**
  * Voicing lamp, detected pitch, and a three-second trace of the pitch on a log axis (62.5..800 Hz, the tracker's
  * search range), so one can see the comb filter has something to follow.
  */
-public final class PitchIndicator extends JComponent {
+public final class PitchIndicator extends MeterView {
 
     static final double MIN_HZ = 62.5;
     static final double MAX_HZ = 800;
@@ -23,6 +21,7 @@ public final class PitchIndicator extends JComponent {
     private final MeterModel meters;
 
     public PitchIndicator(MeterModel meters) {
+        super(AccessibleRole.LABEL);
         this.meters = meters;
         setOpaque(false);
         setName("meter.pitch");
@@ -102,20 +101,7 @@ public final class PitchIndicator extends JComponent {
     }
 
     @Override
-    public AccessibleContext getAccessibleContext() {
-        if (accessibleContext == null) {
-            accessibleContext = new AccessibleJComponent() {
-                @Override
-                public AccessibleRole getAccessibleRole() {
-                    return AccessibleRole.LABEL;
-                }
-
-                @Override
-                public String getAccessibleDescription() {
-                    return meters.pitchText();
-                }
-            };
-        }
-        return accessibleContext;
+    String accessibleDescription() {
+        return meters.pitchText();
     }
 }
