@@ -467,12 +467,7 @@ public final class Processor {
         outputPower = 0;
         meterSamples = 0;
         limiterEnvelope = OUTPUT_CEILING;
-        readBlockParameters();
-        gain = gainTarget;
-        bypass = bypassTarget;
-        listen = listenTarget;
-        suppression = suppressionTarget;
-        postFilter = postFilterTarget;
+        readBlockParameters(); // fresh: snaps the smoothed values to their targets
         applyConfiguration(lookaheadFrames(getParameter(Parameter.LOOKAHEAD)),
                 getParameter(Parameter.DUAL_MONO) >= 0.5);
         fade = Fade.RUNNING;
