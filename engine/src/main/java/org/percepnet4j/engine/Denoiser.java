@@ -40,13 +40,24 @@ public final class Denoiser {
     private final FeatureExtractor analysis;
     /** Per-channel Y/P streams; for mono the analysis stream itself. */
     private final FrameStream[] channelStreams;
-    private final float[][] inputHops;
     private final float[] analysisHop = new float[HOP];
     private final float[][] overlap;
     private final float[] synthesis = new float[Stft.WINDOW];
 
-    private final float[] rawGains = new float[BANDS];
-    private final float[] strengths = new float[BANDS];
+    /**
+     * What each stage hands to the next, for two hops: analysis of hop h writes slot h mod 2, prediction and
+     * synthesis read it. Two slots let the analysis of hop h + 1 run while hop h is synthesised (see
+     * {@link #analyseHop}); in {@link #processHop} the stages simply follow each other.
+     */
+    private final HopSlot[] slots = new HopSlot[2];
+    private long analysedHops;
+    private long predictedHops;
+    private long synthesisedHops;
+    /** Pitch of the last synthesised frame (what the meters show). */
+    private int lastPeriod;
+    private boolean lastVoiced;
+    /** Synthesis has its own transform scratch: in mono the analysis stream's may be busy with the next hop. */
+    private final Stft synthesisStft = new Stft();
     private final float[] gains = new float[BANDS];
     private final float[] gainBins = new float[Stft.BINS];
     private final float[] strengthBins = new float[Stft.BINS];
@@ -78,7 +89,9 @@ public final class Denoiser {
                 channelStreams[c] = new FrameStream(maxLookaheadFrames);
             }
         }
-        this.inputHops = new float[channels][HOP];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new HopSlot(channels);
+        }
         this.overlap = new float[channels][HOP];
         setAttenuationLimitDb((float) Parameter.SUPPRESSION.defaultValue());
         setPostFilterAmount((float) (Parameter.POST_FILTER.defaultValue() / 100.0));
@@ -141,43 +154,89 @@ public final class Denoiser {
         }
         java.util.Arrays.fill(gains, 1f);
         predictor.reset();
+        analysedHops = 0;
+        predictedHops = 0;
+        synthesisedHops = 0;
+        lastPeriod = 0;
+        lastVoiced = false;
     }
 
     /**
      * Processes one hop: {@code in} and {@code out} are [channels][≥ 480]; they may be the same arrays.
-     * Follows spec §1: analysis of frame ℓ + M, network, gains and strengths, synthesis of frame ℓ.
+     * Follows spec §1: analysis of frame ℓ + M, network, gains and strengths, synthesis of frame ℓ. Exactly
+     * {@link #analyseHop}, {@link #predictHop} and {@link #synthesiseHop} in a row.
      */
     public void processHop(float[][] in, float[][] out) {
+        analyseHop(in);
+        predictHop();
+        synthesiseHop(out);
+    }
+
+    /**
+     * First stage of a hop, which depends on the input alone: input guard, mix-down, and the analysis (STFT and
+     * band energies of frame ℓ + M, pitch T(ℓ) by the DP tracker, comb filter and its STFT for frame ℓ, pitch
+     * coherence, the 70 features). {@code in} is read before this returns.
+     *
+     * <p>The three stages must run in hop order, each stage's hops in sequence, and analysis may be at most one
+     * hop ahead of synthesis. Analysis and prediction of hop h + 1 touch nothing that synthesis of hop h uses,
+     * so an offline renderer may run them on another thread meanwhile (with a happens-before edge between the
+     * threads at each hand-over): the output is bit-identical to {@link #processHop}.
+     */
+    public void analyseHop(float[][] in) {
+        HopSlot slot = slots[(int) (analysedHops & 1)];
         // Input: NaN/Inf → silence, clamp, flush denormals; one analysis signal for the linked channels.
-        readInput(in);
-        mixDownForAnalysis();
-
-        // Analysis: STFT and band energies of frame ℓ + M, pitch T(ℓ) by the DP tracker, comb filter
-        // and its STFT for frame ℓ, pitch coherence, the 70 features.
+        for (int c = 0; c < channels; c++) {
+            nonFiniteSamples += SampleGuard.sanitise(in[c], 0, slot.input[c], HOP);
+        }
+        mixDownForAnalysis(slot.input);
         analysis.analyse(analysisHop);
+        System.arraycopy(analysis.features(), 0, slot.features, 0, slot.features.length);
+        System.arraycopy(analysis.outputFrameEnergy(), 0, slot.energyY, 0, BANDS);
+        slot.period = analysis.period();
+        slot.periodsPerSide = analysis.periodsPerSide();
+        slot.voiced = analysis.voiced();
+        if (channels == 1) {
+            // The next hop's analysis overwrites the stream's Y(ℓ) and P(ℓ).
+            slot.y.copyFrom(analysis.stream().y);
+            slot.p.copyFrom(analysis.stream().p);
+        }
+        analysedHops++;
+    }
 
-        // Network (or oracle): 34 band gains and 34 pitch-filter strengths for frame ℓ.
-        predictor.predict(analysis.features(), rawGains, strengths);
-        sanitiseModelOutput(rawGains, strengths);
+    /** Second stage: the network (or oracle) turns the analysed hop's features into 34 gains and 34 strengths. */
+    public void predictHop() {
+        HopSlot slot = slots[(int) (predictedHops & 1)];
+        predictor.predict(slot.features, slot.rawGains, slot.strengths);
+        sanitiseModelOutput(slot.rawGains, slot.strengths);
+        predictedHops++;
+    }
 
+    /**
+     * Last stage: post-filter and attenuation limit, then per channel (with the shared period and gains) its own
+     * Y(ℓ) and P(ℓ), pitch mix, gains, inverse STFT, overlap-add. Writes {@code out} [channels][≥ 480].
+     */
+    public void synthesiseHop(float[][] out) {
+        HopSlot slot = slots[(int) (synthesisedHops & 1)];
         // Envelope post-filter, then the user's attenuation limit; band values to bins.
-        PostFilter.apply(rawGains, analysis.outputFrameEnergy(), postFilterAmount, gains);
+        PostFilter.apply(slot.rawGains, slot.energyY, postFilterAmount, gains);
         applyGainFloor(gains, gainFloor);
         ErbBands.toBins(gains, gainBins);
-        ErbBands.toBins(strengths, strengthBins);
+        ErbBands.toBins(slot.strengths, strengthBins);
 
-        // Synthesis per channel, with the shared period and gains: own Y(ℓ) and P(ℓ), pitch mix, gains,
-        // inverse STFT, overlap-add.
         for (int c = 0; c < channels; c++) {
-            FrameStream stream = channelStreams[c];
-            if (channels > 1) {
-                stream.push(inputHops[c]);
-                stream.analyseOutputFrame(analysis.period(), analysis.periodsPerSide());
+            if (channels == 1) {
+                // Mono: the analysis already holds Y(ℓ), P(ℓ) and E_Y(ℓ) of this very spectrum.
+                synthesizeChannel(slot.y, slot.p, slot.energyY, overlap[c], out[c]);
+            } else {
+                FrameStream stream = channelStreams[c];
+                stream.push(slot.input[c]);
+                stream.analyseOutputFrame(slot.period, slot.periodsPerSide);
+                synthesizeChannel(stream.y, stream.p, null, overlap[c], out[c]);
             }
-            // Mono: the analysis already holds E_Y(ℓ) of this very spectrum.
-            float[] energyY = channels == 1 ? analysis.outputFrameEnergy() : null;
-            synthesizeChannel(stream, energyY, overlap[c], out[c]);
         }
+        lastPeriod = slot.period;
+        lastVoiced = slot.voiced;
+        synthesisedHops++;
     }
 
     /** Last applied band gains (after post-filter and attenuation limit), for meters. */
@@ -187,11 +246,11 @@ public final class Denoiser {
 
     /** Pitch of the last output frame in Hz, 0 when unvoiced. */
     public float pitchHz() {
-        return analysis.voiced() ? (float) SAMPLE_RATE / analysis.period() : 0f;
+        return lastVoiced ? (float) SAMPLE_RATE / lastPeriod : 0f;
     }
 
     public boolean voiced() {
-        return analysis.voiced();
+        return lastVoiced;
     }
 
     /** NaN/Inf input samples replaced by silence since construction. */
@@ -199,13 +258,7 @@ public final class Denoiser {
         return nonFiniteSamples;
     }
 
-    private void readInput(float[][] in) {
-        for (int c = 0; c < channels; c++) {
-            nonFiniteSamples += SampleGuard.sanitise(in[c], 0, inputHops[c], HOP);
-        }
-    }
-
-    private void mixDownForAnalysis() {
+    private void mixDownForAnalysis(float[][] inputHops) {
         if (channels == 1) {
             System.arraycopy(inputHops[0], 0, analysisHop, 0, HOP);
             return;
@@ -240,21 +293,42 @@ public final class Denoiser {
     }
 
     /** Pitch mix, band gains to bins, inverse STFT, overlap-add; writes 480 bounded samples. E_Y may be null (computed). */
-    private void synthesizeChannel(FrameStream stream, float[] knownEnergyY, float[] overlapTail, float[] out) {
+    private void synthesizeChannel(Spectrum y, Spectrum p, float[] knownEnergyY, float[] overlapTail, float[] out) {
         if (knownEnergyY != null) {
-            pitchMixer.mix(stream.y, stream.p, knownEnergyY, strengthBins, mixed);
+            pitchMixer.mix(y, p, knownEnergyY, strengthBins, mixed);
         } else {
-            pitchMixer.mix(stream.y, stream.p, strengthBins, mixed);
+            pitchMixer.mix(y, p, strengthBins, mixed);
         }
         for (int k = 0; k < Stft.BINS; k++) {
             mixed.re[k] *= gainBins[k];
             mixed.im[k] *= gainBins[k];
         }
-        stream.synthesize(mixed, synthesis);
+        synthesisStft.inverse(mixed, synthesis);
         for (int n = 0; n < HOP; n++) {
             float v = overlapTail[n] + synthesis[n];
             out[n] = Math.max(-OUTPUT_LIMIT, Math.min(OUTPUT_LIMIT, v));
             overlapTail[n] = synthesis[HOP + n];
+        }
+    }
+
+    /** One hop's hand-over between the stages. */
+    private static final class HopSlot {
+        /** Sanitised input, [channels][480]. */
+        final float[][] input;
+        final float[] features = new float[GainPredictor.FEATURES];
+        /** E_Y,b(ℓ) of the analysis signal. */
+        final float[] energyY = new float[BANDS];
+        int period;
+        int periodsPerSide;
+        boolean voiced;
+        /** Mono only: Y(ℓ) and P(ℓ). */
+        final Spectrum y = new Spectrum();
+        final Spectrum p = new Spectrum();
+        final float[] rawGains = new float[BANDS];
+        final float[] strengths = new float[BANDS];
+
+        HopSlot(int channels) {
+            this.input = new float[channels][HOP];
         }
     }
 }

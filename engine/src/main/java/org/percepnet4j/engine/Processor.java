@@ -108,6 +108,16 @@ public final class Processor {
 
     private Denoiser linked;
     private Denoiser[] perChannel;
+    /** Offline only (see {@link #setAnalysisThread}): analysis and network of the next hop, null = serial. */
+    private HopWorker analysisThread;
+    /** The next hop's analysis has been handed to {@link #analysisThread}; its result is collected by runHop. */
+    private boolean nextHopAhead;
+    /** The next hop's sanitised input for the analysis thread, [channels][480], and per channel as [1][480]. */
+    private float[][] aheadIn;
+    private float[][][] channelAheadIn;
+    /** Frames of the block in progress, and the block index just after the segment being pushed. */
+    private int blockFrames;
+    private int segmentEnd;
     private float[][] hopIn;
     private float[][] hopOut;
     private float[][][] channelHopIn;
@@ -191,6 +201,7 @@ public final class Processor {
             throw new IllegalArgumentException("channels must be from 1 to " + MAX_CHANNELS + ", got " + channels);
         }
         prepared = false;
+        awaitAnalysisThread();
         this.sampleRate = sampleRate;
         this.maxBlockSize = maxBlockSize;
         this.channels = channels;
@@ -201,14 +212,18 @@ public final class Processor {
         channelHopOut = null;
         hopIn = new float[channels][HOP];
         hopOut = new float[channels][HOP];
+        aheadIn = new float[channels][HOP];
+        nextHopAhead = false;
         if (channels > 1) {
             perChannel = new Denoiser[channels];
             channelHopIn = new float[channels][][];
             channelHopOut = new float[channels][][];
+            channelAheadIn = new float[channels][][];
             for (int c = 0; c < channels; c++) {
                 perChannel[c] = new Denoiser(model, 1, MAX_LOOKAHEAD_FRAMES);
                 channelHopIn[c] = new float[][] {hopIn[c]};
                 channelHopOut[c] = new float[][] {hopOut[c]};
+                channelAheadIn[c] = new float[][] {aheadIn[c]};
             }
         }
 
@@ -277,6 +292,7 @@ public final class Processor {
         if (frames == 0) {
             return;
         }
+        blockFrames = frames;
         readBlockParameters();
         // Segments end where a hop completes, so each runs without calls: every output sample of a segment is
         // taken before any of its inputs is pushed, which is the same order as sample by sample (the output FIFO
@@ -293,6 +309,7 @@ public final class Processor {
             }
             readSegment(i, segment);
             mixSegment(i, segment);
+            segmentEnd = i + segment;
             pushSegment(segment);
             i += segment;
         }
@@ -453,6 +470,48 @@ public final class Processor {
         return nonFiniteInput;
     }
 
+    /**
+     * Offline rendering only (never on a host's audio thread): with {@code true}, {@link #process} runs the
+     * analysis and the network of the next hop on a second thread while the current hop is synthesised, when
+     * the next hop's input is already in the block being processed (so long blocks use it best). The output is
+     * bit-identical to serial processing: every stage does the same arithmetic in the same order, only two
+     * consecutive hops overlap in time. Applies at 48 kHz host rate and outside reconfiguration fades; other
+     * cases run serially. {@code false} stops the thread; call it when done (the thread is a daemon, so a
+     * forgotten one never keeps the JVM alive). Call while {@link #process} is not running.
+     */
+    public void setAnalysisThread(boolean enabled) {
+        if (enabled == (analysisThread != null)) {
+            return;
+        }
+        if (enabled) {
+            analysisThread = new HopWorker(this::analyseAhead, "percepnet-analysis");
+        } else {
+            awaitAnalysisThread();
+            analysisThread.close();
+            analysisThread = null;
+        }
+    }
+
+    /** The analysis thread's job: stages 1 and 2 of the hop after the one in progress. */
+    private void analyseAhead() {
+        if (activeDualMono) {
+            for (int c = 0; c < channels; c++) {
+                perChannel[c].analyseHop(channelAheadIn[c]);
+                perChannel[c].predictHop();
+            }
+        } else {
+            linked.analyseHop(aheadIn);
+            linked.predictHop();
+        }
+    }
+
+    /** Collects a pending look-ahead analysis before any state change (it is then part of that state). */
+    private void awaitAnalysisThread() {
+        if (analysisThread != null) {
+            analysisThread.await();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- internals
 
     private void resetState() {
@@ -478,6 +537,8 @@ public final class Processor {
 
     /** Switches look-ahead / channel layout and restarts the wet path from silence. Does not allocate. */
     private void applyConfiguration(int lookahead, boolean dualMono) {
+        awaitAnalysisThread();
+        nextHopAhead = false;
         activeLookahead = lookahead;
         activeDualMono = dualMono && channels > 1;
         activeLatency = latencyByLookahead[lookahead];
@@ -575,6 +636,22 @@ public final class Processor {
         }
         hopInputPower[(int) (hopCount & 3)] = inPow;
 
+        // Stages 1-2 (analysis, network) of this hop: done ahead on the analysis thread, or now.
+        if (nextHopAhead) {
+            analysisThread.await();
+            nextHopAhead = false;
+        } else if (activeDualMono) {
+            for (int c = 0; c < ch; c++) {
+                perChannel[c].analyseHop(channelHopIn[c]);
+                perChannel[c].predictHop();
+            }
+        } else {
+            linked.analyseHop(hopIn);
+            linked.predictHop();
+        }
+        startNextHopAhead();
+
+        // Stage 3 (post-filter, synthesis) with this hop's smoothed parameters.
         Denoiser analysed;
         if (activeDualMono) {
             Arrays.fill(bandSum, 0f);
@@ -582,7 +659,7 @@ public final class Processor {
                 Denoiser d = perChannel[c];
                 d.setAttenuationLimitDb(suppression);
                 d.setPostFilterAmount(postFilter);
-                d.processHop(channelHopIn[c], channelHopOut[c]);
+                d.synthesiseHop(channelHopOut[c]);
                 d.bandGains(bandScratch);
                 for (int b = 0; b < bandSum.length; b++) {
                     bandSum[b] += bandScratch[b] / ch;
@@ -592,7 +669,7 @@ public final class Processor {
         } else {
             linked.setAttenuationLimitDb(suppression);
             linked.setPostFilterAmount(postFilter);
-            linked.processHop(hopIn, hopOut);
+            linked.synthesiseHop(hopOut);
             linked.bandGains(bandSum);
             analysed = linked;
         }
@@ -632,6 +709,30 @@ public final class Processor {
         }
         publishMeters(analysed, outPow);
         hopCount++;
+    }
+
+    /**
+     * Hands the next hop to the analysis thread when its whole input is already in this block: at 48 kHz the
+     * next hop is exactly the next 480 input samples (outside fades, which run one sample at a time), read
+     * now, before this block's output could overwrite them (in and out may be the same arrays).
+     */
+    private void startNextHopAhead() {
+        if (analysisThread == null || toEngine != null || fade != Fade.RUNNING || segmentEnd + HOP > blockFrames) {
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            float[] src = inRef[c];
+            float[] dst = aheadIn[c];
+            if (src == null) {
+                Arrays.fill(dst, 0f);
+            } else {
+                for (int s = 0; s < HOP; s++) {
+                    dst[s] = sanitizeValue(src[segmentEnd + s]);
+                }
+            }
+        }
+        nextHopAhead = true;
+        analysisThread.start();
     }
 
     private void publishMeters(Denoiser analysed, double hopOutputPower) {
@@ -683,6 +784,14 @@ public final class Processor {
                 return 0f;
             }
             return Math.copySign(INPUT_LIMIT, v);
+        }
+        return Math.abs(v) < DENORMAL_FLOOR ? 0f : v;
+    }
+
+    /** NaN/Inf → 0, clamp to ±{@value #INPUT_LIMIT}, denormal-range values → 0. */
+    private static float sanitizeValue(float v) {
+        if (!(Math.abs(v) <= INPUT_LIMIT)) {
+            return Float.isNaN(v) || Float.isInfinite(v) ? 0f : Math.copySign(INPUT_LIMIT, v);
         }
         return Math.abs(v) < DENORMAL_FLOOR ? 0f : v;
     }

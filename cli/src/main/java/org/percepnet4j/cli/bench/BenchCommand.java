@@ -165,7 +165,8 @@ public final class BenchCommand implements Callable<Integer> {
                 pos[0] += n;
                 return n;
             }, 1);
-            FileRenderer renderer = new FileRenderer(model, ParameterSet.defaults(), FileRenderer.DEFAULT_BLOCK);
+            FileRenderer renderer = new FileRenderer(model, ParameterSet.defaults(), FileRenderer.DEFAULT_BLOCK,
+                    2 <= Runtime.getRuntime().availableProcessors()); // as 'percepnet denoise' does for one file
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();

@@ -24,22 +24,36 @@ import org.percepnet4j.presets.ParameterSet;
  */
 public final class FileRenderer {
 
-    /** Default block size: deliberately not a multiple of 480 (a test shows other sizes give the same bytes). */
-    public static final int DEFAULT_BLOCK = 4093;
+    /**
+     * Default block size: deliberately not a multiple of 480 (a test shows other sizes give the same bytes), and
+     * long (34 hops), so that with the analysis thread almost every hop's successor is already in the block.
+     */
+    public static final int DEFAULT_BLOCK = 16381;
     /** Fixed dither seed: the same input and settings always give the same bytes. */
     static final long DITHER_SEED = 0x7064_6E34_6A00L;
 
     private final GainModel model;
     private final ParameterSet parameters;
     private final int blockSize;
+    private final boolean analysisThread;
 
+    /** A renderer that runs on the calling thread only. */
     public FileRenderer(GainModel model, ParameterSet parameters, int blockSize) {
+        this(model, parameters, blockSize, false);
+    }
+
+    /**
+     * @param analysisThread also use a second thread per file ({@link Processor#setAnalysisThread}): about twice
+     *                       as fast on an otherwise idle core, the same bytes out
+     */
+    public FileRenderer(GainModel model, ParameterSet parameters, int blockSize, boolean analysisThread) {
         if (blockSize < 1 || blockSize > 1 << 20) {
             throw new IllegalArgumentException("block size must be from 1 to " + (1 << 20) + ": " + blockSize);
         }
         this.model = model;
         this.parameters = parameters;
         this.blockSize = blockSize;
+        this.analysisThread = analysisThread;
     }
 
     /**
@@ -65,11 +79,16 @@ public final class FileRenderer {
             }
             // Set after prepare and before the first sample: the values apply at once, without a fade-in.
             parameters.applyTo(processor::setParameter);
-            AlignedStream stream = new AlignedStream(reader, processor, blockSize, progress);
-            long frames = AudioFileWriter.write(job.output(), job.outputType(), info.sampleRate(), info.channels(),
-                    info.format(), info.frames(), stream, DITHER_SEED);
-            return new RenderResult(job, frames, info.sampleRate(), System.nanoTime() - start,
-                    stream.latency, processor.nonFiniteInputSamples());
+            processor.setAnalysisThread(analysisThread);
+            try {
+                AlignedStream stream = new AlignedStream(reader, processor, blockSize, progress);
+                long frames = AudioFileWriter.write(job.output(), job.outputType(), info.sampleRate(),
+                        info.channels(), info.format(), info.frames(), stream, DITHER_SEED);
+                return new RenderResult(job, frames, info.sampleRate(), System.nanoTime() - start,
+                        stream.latency, processor.nonFiniteInputSamples());
+            } finally {
+                processor.setAnalysisThread(false);
+            }
         }
     }
 

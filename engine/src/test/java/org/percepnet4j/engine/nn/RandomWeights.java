@@ -3,7 +3,7 @@ package org.percepnet4j.engine.nn;
 import java.util.Random;
 
 /** Builds complete weight files with random values for given widths: for tests and the inference benchmark. */
-final class RandomWeights {
+public final class RandomWeights {
 
     private RandomWeights() {
     }
@@ -39,7 +39,7 @@ final class RandomWeights {
         return w;
     }
 
-    static NeuralGainModel model(long seed, int dense, int conv1, int conv2, int[] grus, int gainGru, int strengthGru) {
+    public static NeuralGainModel model(long seed, int dense, int conv1, int conv2, int[] grus, int gainGru, int strengthGru) {
         try {
             return NeuralGainModel.of(WeightFile.parse(file(seed, dense, conv1, conv2, grus, gainGru, strengthGru).toBytes()));
         } catch (WeightFileException e) {
