@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * scale must be set before AWT starts. Skips, saying why, when there is neither Xvfb nor a DISPLAY.
  */
 class XvfbScreenshotTest {
+
+    /**
+     * A safety net only: on an idle machine a scenario takes about 15 s, on a busy 2-core one well under a minute,
+     * because each step waits for its own outcome rather than for a fixed time.
+     */
+    private static final long SCENARIO_TIMEOUT_SECONDS = 300;
 
     private static XvfbDisplay display;
 
@@ -59,17 +68,48 @@ class XvfbScreenshotTest {
         cmd.add(work.toAbsolutePath().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("DISPLAY", display.display);
-        Path log = work.resolve(mode + ".log");
-        pb.redirectOutput(log.toFile());
         Process p = pb.start();
-        boolean finished = p.waitFor(150, TimeUnit.SECONDS);
+        // Streamed as it comes, so a scenario that hangs (or a build that is killed) still shows how far it got.
+        StringBuffer output = new StringBuffer();
+        Thread echo = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    System.out.println("[scenario " + mode + "] " + line);
+                    output.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                output.append("(reading the scenario's output failed: ").append(e).append(")\n");
+            }
+        }, "scenario-" + mode + "-output");
+        echo.setDaemon(true);
+        echo.start();
+        boolean finished = p.waitFor(SCENARIO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
-            p.destroyForcibly();
+            output.append(threadDump(p));
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        String output = Files.readString(log);
-        System.out.println("---- scenario " + mode + " ----\n" + output);
-        assertThat(finished).as("scenario %s finished in time", mode).isTrue();
+        echo.join(10_000);
+        assertThat(finished).as("scenario %s finished within %d s; its output and thread dump:%n%s",
+                mode, SCENARIO_TIMEOUT_SECONDS, output).isTrue();
         assertThat(p.exitValue()).as("scenario %s failed:%n%s", mode, output).isZero();
+    }
+
+    /** The stacks of a scenario that did not finish: jcmd when the JDK has it, else SIGQUIT (dump to its output). */
+    private static String threadDump(Process p) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (Files.isExecutable(jcmd)) {
+            Process d = new ProcessBuilder(jcmd.toString(), Long.toString(p.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            byte[] dump = d.getInputStream().readAllBytes();
+            if (d.waitFor(30, TimeUnit.SECONDS) && d.exitValue() == 0) {
+                String text = "---- thread dump of the scenario (jcmd) ----\n" + new String(dump, StandardCharsets.UTF_8);
+                System.out.println(text);
+                return text;
+            }
+        }
+        new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+        Thread.sleep(2000); // the JVM prints the dump to its own output, which the echo thread collects
+        return "";
     }
 
     private static BufferedImage shot(String name) throws IOException {

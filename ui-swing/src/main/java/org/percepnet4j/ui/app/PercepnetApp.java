@@ -95,6 +95,8 @@ public final class PercepnetApp {
             JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE) == JOptionPane.YES_OPTION;
     private SwingWorker<?, ?> renderWorker;
     private Processor monitor;
+    /** True while play() waits for the output device (on a worker): Play stays disabled meanwhile. EDT only. */
+    private boolean openingOutput;
     private String lastMessage = "";
 
     /**
@@ -459,32 +461,52 @@ public final class PercepnetApp {
             setStatus("Render first to hear the processed version");
             return;
         }
-        try {
-            Processor m = new Processor(model);
-            editorModel.settings().forEach(m::setParameter);
-            m.prepare(e.original.sampleRate(), Player.BLOCK, e.original.channels());
-            float[][] in = new float[e.original.channels()][Player.BLOCK];
-            float[][] out = new float[e.original.channels()][Player.BLOCK];
-            Player.Tap tap = (samples, offset, n) -> {
-                for (int c = 0; c < samples.length; c++) {
-                    System.arraycopy(samples[c], offset, in[c], 0, n);
-                }
-                m.process(in, out, n);
-            };
-            player.play(e.original, e.processed, 0, (frameNo, finished) -> {
-                if (finished) {
-                    SwingUtilities.invokeLater(this::playbackEnded);
-                }
-            }, tap);
-            monitor = m;
-            editorModel.monitor(m);
-            cursorTimer.start();
-            setStatus("Playing " + (player.selected() == Player.Source.ORIGINAL ? "A (original)" : "B (processed)")
-                    + "; switch with A/B at any time");
-        } catch (LineUnavailableException ex) {
-            setStatus("Playback unavailable: " + ex.getMessage());
-        }
+        Processor m = new Processor(model);
+        editorModel.settings().forEach(m::setParameter);
+        m.prepare(e.original.sampleRate(), Player.BLOCK, e.original.channels());
+        float[][] in = new float[e.original.channels()][Player.BLOCK];
+        float[][] out = new float[e.original.channels()][Player.BLOCK];
+        Player.Tap tap = (samples, offset, n) -> {
+            for (int c = 0; c < samples.length; c++) {
+                System.arraycopy(samples[c], offset, in[c], 0, n);
+            }
+            m.process(in, out, n);
+        };
+        // Opening a device can take long (or not answer): off the event thread, so the window never freezes.
+        openingOutput = true;
+        setStatus("Opening the audio output\u2026");
         updateActions();
+        new SwingWorker<Void, Void>() {
+            @Override
+            protected Void doInBackground() throws LineUnavailableException {
+                player.play(e.original, e.processed, 0, (frameNo, finished) -> {
+                    if (finished) {
+                        SwingUtilities.invokeLater(PercepnetApp.this::playbackEnded);
+                    }
+                }, tap);
+                return null;
+            }
+
+            @Override
+            protected void done() {
+                openingOutput = false;
+                try {
+                    get();
+                    if (player.playing()) { // not already over, nor stopped while the device opened
+                        monitor = m;
+                        editorModel.monitor(m);
+                        cursorTimer.start();
+                        setStatus("Playing " + (player.selected() == Player.Source.ORIGINAL ? "A (original)"
+                                : "B (processed)") + "; switch with A/B at any time");
+                    }
+                } catch (ExecutionException ex) {
+                    setStatus("Playback unavailable: " + (ex.getCause() != null ? ex.getCause() : ex).getMessage());
+                } catch (InterruptedException | CancellationException ex) {
+                    setStatus("Playback unavailable: " + ex);
+                }
+                updateActions();
+            }
+        }.execute();
     }
 
     private void playbackEnded() {
@@ -605,7 +627,7 @@ public final class PercepnetApp {
         renderAction.setEnabled(!rendering && !files.isEmpty());
         cancelAction.setEnabled(rendering);
         openAction.setEnabled(!rendering);
-        playAction.setEnabled(e != null && !player.playing());
+        playAction.setEnabled(e != null && !player.playing() && !openingOutput);
         stopAction.setEnabled(player.playing());
         saveAction.setEnabled(!rendering && e != null && e.rendered());
         saveAllAction.setEnabled(!rendering && anyRendered);

@@ -1,7 +1,10 @@
 package org.percepnet4j.ui.app;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
@@ -11,7 +14,7 @@ import javax.sound.sampled.SourceDataLine;
 /**
  * A/B playback through Java Sound: the original and the processed version are time-aligned, so switching between
  * them keeps the position and lets one compare the same word. Runs its own thread; the line is opened on
- * {@link #play} and closed when playback ends or {@link #stop} is called.
+ * {@link #play} (bounded by {@link #OPEN_TIMEOUT_MS}) and closed when playback ends or {@link #stop} is called.
  */
 public final class Player {
 
@@ -35,6 +38,12 @@ public final class Player {
     private final AtomicLong position = new AtomicLong();
     private volatile Source source = Source.ORIGINAL;
     private Thread thread;
+    /** Counts stop() calls: a play whose device opened after a stop does not start. Guarded by this. */
+    private long stops;
+
+    /** How long opening the output device may take before play gives up with a message. */
+    static final long OPEN_TIMEOUT_MS = 3000;
+    private static final Object GAVE_UP = new Object();
 
     public void select(Source s) {
         source = s;
@@ -71,23 +80,81 @@ public final class Player {
      *
      * @throws LineUnavailableException with a readable message when there is no usable output device
      */
-    public synchronized void play(AudioClip original, float[][] processed, long fromFrame, Listener listener,
-                                  Tap tap) throws LineUnavailableException {
-        stop();
-        AudioFormat fmt = lineFormat(original.sampleRate(), original.channels());
-        SourceDataLine line;
-        try {
-            line = AudioSystem.getSourceDataLine(fmt);
-            line.open(fmt, BLOCK * fmt.getFrameSize() * 8);
-        } catch (IllegalArgumentException | SecurityException e) {
-            throw new LineUnavailableException("no audio output device for " + AudioFiles.describe(fmt)
-                    + " (" + e.getMessage() + ")");
+    public void play(AudioClip original, float[][] processed, long fromFrame, Listener listener,
+                     Tap tap) throws LineUnavailableException {
+        long ticket;
+        synchronized (this) {
+            stop();
+            ticket = stops;
         }
-        position.set(Math.max(0, Math.min(fromFrame, original.frames())));
-        running.set(true);
-        thread = new Thread(() -> run(line, original, processed, listener, tap), "percepnet-playback");
-        thread.setDaemon(true);
-        thread.start();
+        // Opened without holding the lock, so stop() (from the UI) never waits for a slow device.
+        AudioFormat fmt = lineFormat(original.sampleRate(), original.channels());
+        SourceDataLine line = openWithin(() -> {
+            SourceDataLine l = AudioSystem.getSourceDataLine(fmt);
+            l.open(fmt, BLOCK * fmt.getFrameSize() * 8);
+            return l;
+        }, OPEN_TIMEOUT_MS, AudioFiles.describe(fmt));
+        synchronized (this) {
+            if (stops != ticket) { // stopped (or restarted) while the device was opening
+                line.close();
+                return;
+            }
+            position.set(Math.max(0, Math.min(fromFrame, original.frames())));
+            running.set(true);
+            thread = new Thread(() -> run(line, original, processed, listener, tap), "percepnet-playback");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Opens an output line; the opener may block (in the driver), so it runs on its own thread. */
+    interface LineOpener {
+        SourceDataLine open() throws LineUnavailableException;
+    }
+
+    /**
+     * Runs {@code opener} on a helper thread and waits at most {@code timeoutMs}. A device that does not answer
+     * (held by another program, a sound server that is not running) then gives a clear error instead of hanging
+     * the caller; if the line opens after the caller gave up, it is closed at once.
+     *
+     * @throws LineUnavailableException when opening failed or did not finish in time, with a readable message
+     */
+    static SourceDataLine openWithin(LineOpener opener, long timeoutMs, String what) throws LineUnavailableException {
+        AtomicReference<Object> outcome = new AtomicReference<>(); // the open line, a failure, or GAVE_UP
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            Object result;
+            try {
+                result = opener.open();
+            } catch (LineUnavailableException | RuntimeException | LinkageError e) {
+                result = e;
+            }
+            if (!outcome.compareAndSet(null, result) && result instanceof SourceDataLine late) {
+                late.close();
+            }
+            finished.countDown();
+        }, "percepnet-audio-open");
+        t.setDaemon(true);
+        t.start();
+        try {
+            finished.await(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (outcome.compareAndSet(null, GAVE_UP)) {
+            throw new LineUnavailableException("the audio output for " + what + " did not open within "
+                    + timeoutMs + " ms (device busy or not answering)");
+        }
+        Object r = outcome.get();
+        if (r instanceof SourceDataLine line) {
+            return line;
+        }
+        if (r instanceof LineUnavailableException e) {
+            throw e;
+        }
+        Throwable failure = (Throwable) r;
+        throw new LineUnavailableException("no audio output device for " + what + " ("
+                + (failure.getMessage() != null ? failure.getMessage() : failure.toString()) + ")");
     }
 
     private void run(SourceDataLine line, AudioClip original, float[][] processed, Listener listener, Tap tap) {
@@ -130,8 +197,9 @@ public final class Player {
         }
     }
 
-    /** Stops and waits briefly for the line to close. */
+    /** Stops (also a play that is still opening its device) and waits briefly for the line to close. */
     public synchronized void stop() {
+        stops++;
         running.set(false);
         Thread t = thread;
         thread = null;
