@@ -269,9 +269,23 @@ public final class TrainingRun {
                     float l = loss.getFloat();
                     if (Float.isFinite(l)) {
                         gc.backward(loss);
-                        lossSum += l;
-                        lossCount++;
-                        stepped = true;
+                        List<String> badGradients = nonFiniteGradients(block);
+                        if (badGradients.isEmpty()) {
+                            lossSum += l;
+                            lossCount++;
+                            stepped = true;
+                        } else {
+                            // A finite loss can still back-propagate a NaN (e.g. 0·∞ in a masked band); one such
+                            // Adam step would turn every weight into NaN, so the batch is dropped instead.
+                            skipped++;
+                            clearGradients(block);
+                            log("step %d: non-finite gradient in %s, batch skipped", step, badGradients);
+                            if (skipped > 50) {
+                                throw new IllegalStateException("training diverged at step " + step
+                                        + " (non-finite gradients in " + skipped + " batches); resume from " + LATEST
+                                        + " with a lower --lr");
+                            }
+                        }
                     } else {
                         long badPredictions = nonFinite(pred.get(0)) + nonFinite(pred.get(1));
                         String detail = "non-finite: inputs " + nonFinite(data.head()) + ", predictions " + badPredictions
@@ -305,6 +319,29 @@ public final class TrainingRun {
                 step, previousFresh + freshTaken, (previousFresh + freshTaken) * o.frames() / 360000.0,
                 step * (double) o.batch() / Math.max(1, previousFresh + freshTaken));
         return export(block, root, norm, validation);
+    }
+
+    /** Names of the parameters whose gradient holds a NaN or an infinity (empty when all are finite). */
+    private static List<String> nonFiniteGradients(PercepNetBlock block) {
+        List<String> bad = new ArrayList<>();
+        for (Map.Entry<String, ai.djl.nn.Parameter> p : block.exportTensors().entrySet()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
+                bad.add(p.getKey());
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * Overwrites every gradient with zeros. Needed after a NaN gradient: the collector's own zeroing subtracts the
+     * gradient from itself, which leaves NaN in place and would poison every later step.
+     */
+    private static void clearGradients(PercepNetBlock block) {
+        for (ai.djl.nn.Parameter p : block.exportTensors().values()) {
+            NDArray g = p.getArray().getGradient();
+            g.set(new float[Math.toIntExact(g.size())]);
+        }
     }
 
     private static long nonFinite(NDArray a) {
