@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * A benchmark that prints numbers, not a test: nothing here passes or fails.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure the processing cost: per second of audio, real-time factor, % of one core, the time of "
+        description = {"Measure the processing cost: per second of audio, real-time factor, %% of one core, the time of "
                 + "each 10 ms block (median, p99, max) and the allocation rate, for mono and stereo at 44.1 and 48 kHz.",
             "With --render-minutes, also time 'percepnet denoise' on a generated 48 kHz stereo 24-bit WAV file."})
 public final class BenchCommand implements Callable<Integer> {
