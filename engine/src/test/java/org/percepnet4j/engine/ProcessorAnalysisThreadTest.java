@@ -108,6 +108,31 @@ class ProcessorAnalysisThreadTest {
     }
 
     @Test
+    void switchingTheThreadOffAndOnMidStreamKeepsTheHopsDoneAhead() {
+        float[][] input = noisyTones(2, 48_000 * 2, 48_000, 13);
+        int block = 4000; // not a multiple of 480: hops done ahead are pending at most block ends
+        float[][] serial = render(NETWORK, 48_000, 2, false, false, input, new int[] {block});
+        Processor p = processor(NETWORK, 48_000, 2, false, true);
+        float[][] out = new float[2][input[0].length];
+        float[][] in = new float[2][block];
+        float[][] o = new float[2][block];
+        for (int pos = 0, k = 0; pos < input[0].length; pos += block, k++) {
+            int n = Math.min(block, input[0].length - pos);
+            p.setAnalysisThread(k % 3 != 2); // off every third block, with hops analysed ahead still queued
+            for (int c = 0; c < 2; c++) {
+                System.arraycopy(input[c], pos, in[c], 0, n);
+            }
+            p.process(in, o, n);
+            for (int c = 0; c < 2; c++) {
+                System.arraycopy(o[c], 0, out[c], pos, n);
+            }
+        }
+        p.setAnalysisThread(false);
+        assertSameSamples(out[0], serial[0], "left");
+        assertSameSamples(out[1], serial[1], "right");
+    }
+
+    @Test
     void meterPitchFollowsTheOutputFrameNotTheHopAnalysedAhead() {
         float[][] input = noisyTones(1, 48_000 * 2, 48_000, 5);
         Processor serial = processor(NETWORK, 48_000, 1, false, false);
