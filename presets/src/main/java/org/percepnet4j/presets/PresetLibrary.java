@@ -1,16 +1,15 @@
 package org.percepnet4j.presets;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.percepnet4j.engine.io.FileReplacement;
 
 /**
  * Where presets come from: the factory list, a folder of user presets (JSON) and preset files named directly
@@ -160,19 +159,7 @@ public final class PresetLibrary {
 
     /** Write to a temporary file beside the target, then rename: a crash never leaves a half-written preset. */
     static void writeAtomically(Path target, byte[] data) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, data);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        FileReplacement.write(target, tmp -> Files.write(tmp, data));
     }
 
     /** Preset files are small; refuse anything large before reading it into memory. */

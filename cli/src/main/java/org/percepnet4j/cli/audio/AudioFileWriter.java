@@ -2,13 +2,12 @@ package org.percepnet4j.cli.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.percepnet4j.engine.io.FileReplacement;
 
 /**
  * Writes WAV or AIFF files from a {@link FrameSource}, streaming, through Java Sound.
@@ -54,7 +53,7 @@ public final class AudioFileWriter {
         }
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+            tmp = FileReplacement.newSibling(abs, ".part");
             tmp.toFile().deleteOnExit(); // Ctrl-C mid-file: the JVM's exit removes the partial file
         } catch (IOException e) {
             throw new AudioFileException(target, "cannot create a file in " + dir + ": " + AudioFileReader.oneLine(e), e);
@@ -78,11 +77,7 @@ public final class AudioFileWriter {
                         + in.frames);
             }
             try {
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
+                FileReplacement.moveOver(tmp, abs);
             } catch (IOException e) {
                 throw new AudioFileException(target, "cannot replace it with the finished file: "
                         + AudioFileReader.oneLine(e), e);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import org.percepnet4j.engine.io.FileReplacement;
 
 /** {@code percepnet spectrogram IN [IN2] -o OUT.png}: what was removed, as a picture. */
 @Command(name = "spectrogram", mixinStandardHelpOptions = true,
@@ -83,16 +84,11 @@ public final class SpectrogramCommand implements Callable<Integer> {
                     mono.samples.length / (double) mono.rate));
         }
         var image = SpectrogramImage.render(panels, options);
-        Path abs = output.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
-        try {
+        FileReplacement.write(output, tmp -> {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer in this Java runtime");
             }
-            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         root.out().println("Wrote " + output);
         return 0;
     }

@@ -55,6 +55,18 @@ class DenoiseCommandTest {
         return TestSignals.write(file, x, rate, format);
     }
 
+    @Test
+    void outputsGetTheDefaultPermissionsOfNewFiles() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX");
+        Path in = input("perm.wav", 1, 48000, SampleFormat.INT16, 0.3);
+        Path out = dir.resolve("perm-out.wav");
+        assertThat(passThrough.run("denoise", in.toString(), "-o", out.toString()).exit()).isZero();
+        Path reference = Files.createFile(dir.resolve("reference"));
+        // not the owner-only permissions of a temporary file: others may need to read a render
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(reference));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "in16.wav, 1, 48000, INT16", "in24.wav, 2, 44100, INT24", "in32.wav, 2, 48000, INT32",

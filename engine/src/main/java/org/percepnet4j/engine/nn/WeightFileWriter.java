@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.percepnet4j.engine.io.FileReplacement;
 
 /**
  * Writes the {@link WeightFile} format: used by the trainer's export and checkpoints and by tests.
@@ -87,16 +87,8 @@ public final class WeightFileWriter {
 
     /** Writes to a temporary file next to {@code path}, then renames it: a crash never leaves half a file. */
     public void write(Path path) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // a sibling with the default permissions (createTempFile would make the result owner-only)
-        Path tmp = dir.resolve(path.getFileName() + ".part");
-        try {
-            Files.write(tmp, toBytes());
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        FileReplacement.write(path, tmp -> Files.write(tmp, toBytes()));
     }
 
     private static String quote(String s) {

@@ -1,12 +1,11 @@
 package org.percepnet4j.ui.app;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Locale;
+import org.percepnet4j.engine.io.FileReplacement;
 
 /**
  * The CLI's rules for writing results, as the app applies them: the suggested name never collides with an existing
@@ -81,19 +80,8 @@ public final class SaveRules {
         if (isInput(target, inputs) && !overwriteInputConfirmed) {
             throw new IOException(target + " is an input file; it is only replaced after you confirm");
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        try {
-            writer.write(withTypeFor(clip, target), tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        FileReplacement.write(target, tmp -> writer.write(withTypeFor(clip, target), tmp));
     }
 
     /** The file type follows the chosen extension (an AIFF input may be saved as WAV and vice versa). */
