@@ -212,8 +212,10 @@ final class PluginEditor {
         }
     }
 
+    /** Adds to the note (an embedding failure and then a floating failure both belong in the log). */
     private void setNote(String text) {
-        note = text;
+        String n = note;
+        note = n.isEmpty() ? text : n + "; " + text;
     }
 
     private static String describe(Throwable e) {
