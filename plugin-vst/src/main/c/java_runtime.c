@@ -404,9 +404,7 @@ static const char *const default_options[] = {
 #define HEADLESS_OPTION "-Djava.awt.headless=true"
 #define EMBEDDING_OPTION "--add-exports=java.desktop/sun.awt.X11=ALL-UNNAMED"
 
-static int display_for_editor;
-
-int java_runtime_display(void) { return display_for_editor; }
+static int display_for_editor; /* the JVM this library started is not headless (for the log) */
 
 /* Whether a JVM started from `libjvm_path` could show the editor: the config allows an editor, DISPLAY names an X
  * server (for a local ":N" display, its socket exists) and that Java has the X11 toolkit (headless JREs do not).

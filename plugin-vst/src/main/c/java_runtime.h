@@ -45,10 +45,6 @@ typedef struct {
 void JNICALL plugin_host_gesture(JNIEnv *env, jclass bridge_class, jlong instance, jint kind, jint index,
                                  jfloat normalized);
 
-/* True when the JVM this library started may show windows (see display_usable in java_runtime.c); false for a
- * headless JVM and for a JVM someone else started (Java then decides from its own state). */
-int java_runtime_display(void);
-
 /* Starts (or joins) the JVM and resolves the bridge; idempotent. 0 on success, else why says what failed. */
 int java_runtime_start(const BundleConfig *cfg, char *why, size_t why_size);
 
