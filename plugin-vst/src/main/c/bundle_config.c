@@ -94,6 +94,10 @@ static void apply(BundleConfig *cfg, int line, const char *key, const char *valu
         if (!parse_bool(expanded, &cfg->jvm_defaults)) {
             note_bad(cfg, line, "jvmDefaults must be true or false");
         }
+    } else if (strcmp(key, "editor") == 0) {
+        if (!parse_bool(expanded, &cfg->editor)) {
+            note_bad(cfg, line, "editor must be true or false");
+        }
     } else if (strcmp(key, "channels") == 0) {
         if (strcmp(expanded, "1") == 0 || strcmp(expanded, "2") == 0) {
             cfg->channels = expanded[0] - '0';
@@ -121,6 +125,7 @@ static void apply(BundleConfig *cfg, int line, const char *key, const char *valu
 static void set_defaults(BundleConfig *cfg) {
     snprintf(cfg->class_path, sizeof cfg->class_path, "%s/percepnet4j-lib/*", cfg->dir);
     cfg->jvm_defaults = 1;
+    cfg->editor = 1;
     cfg->channels = 2;
     cfg->unique_id = VST2_FOURCC('P', '4', 'j', 'S');
     snprintf(cfg->effect_name, sizeof cfg->effect_name, "%s", "PercepNet4j Denoiser");

@@ -26,6 +26,7 @@ typedef struct {
     int jvm_option_count;
     char jvm_options[BUNDLE_MAX_JVM_OPTIONS][BUNDLE_VALUE_MAX]; /* jvmOption: one option per line, repeatable */
     int channels;                          /* channels: 1 or 2 */
+    int editor;                            /* editor: false = never an editor (and a headless JVM); default true */
     int32_t unique_id;                     /* uniqueId: four characters */
     char effect_name[32];                  /* effectName */
     char log[BUNDLE_VALUE_MAX];            /* log: "off", a file path, or empty for the default place */

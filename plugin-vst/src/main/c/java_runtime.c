@@ -359,6 +359,10 @@ static int resolve_bridge(JNIEnv *env, char **entries, int count, char *why, siz
         {&bridge.set_bypass, 0, "setBypass", "(Z)V"},
         {&bridge.close, 0, "close", "()V"},
         {&bridge.warm_up, 0, "warmUp", "(I)V"},
+        {&bridge.enable_editor, 0, "enableEditor", "(J)Z"},
+        {&bridge.editor_size, 0, "editorSize", "()I"},
+        {&bridge.open_editor, 0, "openEditor", "(J)Z"},
+        {&bridge.close_editor, 0, "closeEditor", "()V"},
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
         *methods[i].id = methods[i].is_static
@@ -373,6 +377,16 @@ static int resolve_bridge(JNIEnv *env, char **entries, int count, char *why, siz
             return -1;
         }
     }
+    JNINativeMethod natives[] = {
+        {"hostGesture", "(JIIF)V", (void *)plugin_host_gesture},
+    };
+    if ((*env)->RegisterNatives(env, c, natives, sizeof natives / sizeof natives[0]) != JNI_OK) {
+        java_take_exception(env, exception, sizeof exception);
+        snprintf(why, why_size, "cannot register the native methods of %s: %s", BRIDGE_CLASS, exception);
+        (*env)->DeleteGlobalRef(env, bridge.bridge_class);
+        memset(&bridge, 0, sizeof bridge);
+        return -1;
+    }
     return 0;
 }
 
@@ -383,8 +397,47 @@ static const char *const default_options[] = {
     "-Xms16m", "-Xmx256m",   /* the model and buffers are small; steady-state processing allocates nothing */
     "-XX:+UseZGC",           /* concurrent collector: sub-millisecond pauses if anything is ever collected */
     "-XX:-UsePerfData",      /* no hsperfdata files from inside someone else's process */
-    "-Djava.awt.headless=true", /* no editor: the host shows generic controls */
 };
+
+/* Always added (the editor depends on them, whatever jvmDefaults says): headless unless a display is usable, and the
+ * X11 embedding frame's package opened to the plugin's classes (PluginEditor.java). */
+#define HEADLESS_OPTION "-Djava.awt.headless=true"
+#define EMBEDDING_OPTION "--add-exports=java.desktop/sun.awt.X11=ALL-UNNAMED"
+
+static int display_for_editor; /* the JVM this library started is not headless (for the log) */
+
+/* Whether a JVM started from `libjvm_path` could show the editor: the config allows an editor, DISPLAY names an X
+ * server (for a local ":N" display, its socket exists) and that Java has the X11 toolkit (headless JREs do not).
+ * Cheap file checks only: nothing connects to the display here, so scanners pay nothing. */
+static int display_usable(const BundleConfig *cfg, const char *libjvm_path) {
+    const char *display = getenv("DISPLAY");
+    if (!cfg->editor || !display || !*display) {
+        return 0;
+    }
+    const char *colon = strrchr(display, ':');
+    if (!colon) {
+        return 0;
+    }
+    if (colon == display || strncmp(display, "unix:", 5) == 0) { /* local: ":N[.S]" or "unix:N[.S]" */
+        char socket_path[64];
+        snprintf(socket_path, sizeof socket_path, "/tmp/.X11-unix/X%d", atoi(colon + 1));
+        if (access(socket_path, F_OK) != 0) {
+            return 0;
+        }
+    }
+    char toolkit[PATH_MAX];
+    snprintf(toolkit, sizeof toolkit, "%s", libjvm_path);
+    for (int up = 0; up < 2; up++) { /* <java home>/lib/server/libjvm.so -> <java home>/lib */
+        char *slash = strrchr(toolkit, '/');
+        if (!slash) {
+            return 0;
+        }
+        *slash = '\0';
+    }
+    size_t used = strlen(toolkit);
+    snprintf(toolkit + used, sizeof toolkit - used, "/libawt_xawt.so");
+    return access(toolkit, R_OK) == 0;
+}
 
 static int create_vm(CreateJavaVmFn create, const BundleConfig *cfg, char **entries, int count, JNIEnv **env,
                      char *why, size_t why_size) {
@@ -402,9 +455,15 @@ static int create_vm(CreateJavaVmFn create, const BundleConfig *cfg, char **entr
         if (i) strcat(class_path_option, ":");
         strcat(class_path_option, entries[i]);
     }
-    JavaVMOption options[1 + sizeof default_options / sizeof default_options[0] + BUNDLE_MAX_JVM_OPTIONS];
+    JavaVMOption options[3 + sizeof default_options / sizeof default_options[0] + BUNDLE_MAX_JVM_OPTIONS];
     int n = 0;
     options[n++].optionString = class_path_option;
+    Dl_info where;
+    display_for_editor = dladdr((void *)create, &where) && where.dli_fname && display_usable(cfg, where.dli_fname);
+    if (!display_for_editor) {
+        options[n++].optionString = HEADLESS_OPTION;
+    }
+    options[n++].optionString = EMBEDDING_OPTION;
     if (cfg->jvm_defaults) {
         for (size_t i = 0; i < sizeof default_options / sizeof default_options[0]; i++) {
             options[n++].optionString = (char *)default_options[i];
@@ -496,7 +555,9 @@ int java_runtime_start(const BundleConfig *cfg, char *why, size_t why_size) {
         if (create_vm(create, cfg, entries, count, &env, failure, sizeof failure) != 0) {
             goto out;
         }
-        snprintf(description, sizeof description, "started a JVM from %s", used);
+        snprintf(description, sizeof description, "started a JVM from %s, %s", used,
+                 display_for_editor ? "with a display (an editor can open)"
+                                    : "headless (no DISPLAY, no X11 toolkit in this Java, or editor=false: no editor)");
     }
     if (resolve_bridge(env, entries, count, failure, sizeof failure) != 0) {
         goto out;

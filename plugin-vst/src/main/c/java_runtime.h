@@ -34,7 +34,16 @@ typedef struct {
     jmethodID set_bypass;      /* void setBypass(boolean on) */
     jmethodID close;           /* void close() */
     jmethodID warm_up;         /* void warmUp(int hops) */
+    jmethodID enable_editor;   /* boolean enableEditor(long instance) -> has an editor */
+    jmethodID editor_size;     /* int editorSize() -> width << 16 | height, or -1 */
+    jmethodID open_editor;     /* boolean openEditor(long parentWindow) */
+    jmethodID close_editor;    /* void closeEditor() */
 } BridgeMethods;
+
+/* PluginBridge.hostGesture(long instance, int kind, int index, float normalized), implemented in plugin.c and
+ * registered on the bridge class: the editor's begin/changed/end gestures, from the Swing event thread. */
+void JNICALL plugin_host_gesture(JNIEnv *env, jclass bridge_class, jlong instance, jint kind, jint index,
+                                 jfloat normalized);
 
 /* Starts (or joins) the JVM and resolves the bridge; idempotent. 0 on success, else why says what failed. */
 int java_runtime_start(const BundleConfig *cfg, char *why, size_t why_size);

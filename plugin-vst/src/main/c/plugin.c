@@ -44,7 +44,11 @@ enum {
     TEXT_PARAM_LONG_NAME = 3,
     TEXT_PROGRAM_NAME = 4,
     TEXT_PROGRAM_NAME_INDEXED = 5,
+    TEXT_EDITOR_NOTE = 6,
 };
+
+/* PluginBridge.hostGesture kinds (keep in step with PluginBridge.GESTURE_*). */
+enum { GESTURE_BEGIN = 0, GESTURE_CHANGED = 1, GESTURE_END = 2 };
 
 /* PluginBridge.parameterFlags bits */
 enum { PARAM_FLAG_SWITCH = 1, PARAM_FLAG_DISCRETE = 2 };
@@ -66,6 +70,8 @@ typedef struct {
     atomic_uintptr_t audio_thread; /* the thread that last called process */
     atomic_long java_failures;    /* blocks whose Java call threw (logged at close, never on the audio thread) */
     int reported_latency;         /* the initialDelay the host was last told about via IOChanged */
+    Vst2Rect editor_rect;         /* effEditGetRect's answer (host GUI thread only) */
+    int editor_failures;          /* editor opcodes that failed in Java (logged the first few times) */
 } PluginInstance;
 
 static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -416,6 +422,93 @@ static intptr_t fill_parameter_properties(PluginInstance *p, JNIEnv *env, int in
     return 1;
 }
 
+/* ---- editor (host GUI thread; gestures from the Swing event thread) --------------------------------------------- */
+
+/* Logs what the Java editor noted (a fallback to a floating window, why it cannot open), if anything. */
+static void log_editor_note(PluginInstance *p, JNIEnv *env) {
+    char note[512];
+    if (java_text(p, env, TEXT_EDITOR_NOTE, 0, note, sizeof note) && note[0]) {
+        shim_log("editor: %s", note);
+    }
+}
+
+/* A Java failure in an editor opcode: one log line (the first few times per instance); the opcode answers 0. */
+static void editor_failed(PluginInstance *p, JNIEnv *env, const char *what) {
+    char text[1024];
+    java_take_exception(env, text, sizeof text);
+    if (p->editor_failures++ < 5) {
+        shim_log("%s failed in Java: %s", what, text);
+    }
+}
+
+static intptr_t editor_get_rect(PluginInstance *p, JNIEnv *env, void *ptr) {
+    if (!ptr) return 0;
+    *(Vst2Rect **)ptr = NULL;
+    if (!(p->effect.flags & VST2_FLAG_HAS_EDITOR)) return 0;
+    jint size = (*env)->CallIntMethod(env, p->bridge, java_bridge()->editor_size);
+    if ((*env)->ExceptionCheck(env)) {
+        editor_failed(p, env, "effEditGetRect");
+        return 0;
+    }
+    log_editor_note(p, env);
+    if (size <= 0) return 0;
+    p->editor_rect.top = 0;
+    p->editor_rect.left = 0;
+    p->editor_rect.right = (int16_t)((size >> 16) & 0x7fff);
+    p->editor_rect.bottom = (int16_t)(size & 0x7fff);
+    *(Vst2Rect **)ptr = &p->editor_rect;
+    return 1;
+}
+
+static intptr_t editor_open(PluginInstance *p, JNIEnv *env, void *parent_window) {
+    if (!(p->effect.flags & VST2_FLAG_HAS_EDITOR)) return 0;
+    jboolean opened = (*env)->CallBooleanMethod(env, p->bridge, java_bridge()->open_editor,
+                                                (jlong)(uintptr_t)parent_window);
+    if ((*env)->ExceptionCheck(env)) {
+        editor_failed(p, env, "effEditOpen");
+        return 0;
+    }
+    log_editor_note(p, env);
+    return opened ? 1 : 0;
+}
+
+static intptr_t editor_close(PluginInstance *p, JNIEnv *env) {
+    if (!(p->effect.flags & VST2_FLAG_HAS_EDITOR)) return 0;
+    (*env)->CallVoidMethod(env, p->bridge, java_bridge()->close_editor);
+    if ((*env)->ExceptionCheck(env)) {
+        editor_failed(p, env, "effEditClose");
+        return 0;
+    }
+    log_editor_note(p, env);
+    return 1;
+}
+
+/* The editor's gestures, called by Java on the Swing event thread (never the audio thread). PluginBridge calls this
+ * only between enableEditor and close, holding a lock that close takes before the instance is freed. Ardour re-reads
+ * getParameter on Automate: the Java editor model has applied the value before it calls here. */
+void JNICALL plugin_host_gesture(JNIEnv *env, jclass bridge_class, jlong instance, jint kind, jint index,
+                                 jfloat normalized) {
+    (void)env;
+    (void)bridge_class;
+    PluginInstance *p = (PluginInstance *)(uintptr_t)instance;
+    if (!p || index < 0 || index >= p->effect.numParams) {
+        return;
+    }
+    switch (kind) {
+    case GESTURE_BEGIN:
+        call_host(p, VST2_HOST_BEGIN_EDIT, index, 0, NULL, 0.0f);
+        break;
+    case GESTURE_CHANGED:
+        call_host(p, VST2_HOST_AUTOMATE, index, 0, NULL, normalized);
+        break;
+    case GESTURE_END:
+        call_host(p, VST2_HOST_END_EDIT, index, 0, NULL, 0.0f);
+        break;
+    default:
+        break;
+    }
+}
+
 static void destroy_instance(PluginInstance *p, JNIEnv *env) {
     if (env && p->bridge) {
         (*env)->CallVoidMethod(env, p->bridge, java_bridge()->close);
@@ -604,8 +697,16 @@ static intptr_t dispatcher(Vst2Effect *effect, int32_t opcode, int32_t index, in
         return VST2_VERSION;
     case VST2_EFF_SET_PROCESS_PRECISION:
         return value == 0 || value == 1 ? 1 : 0;
+    case VST2_EFF_EDIT_GET_RECT:
+        return editor_get_rect(p, env, ptr);
+    case VST2_EFF_EDIT_OPEN:
+        return editor_open(p, env, ptr);
+    case VST2_EFF_EDIT_CLOSE:
+        return editor_close(p, env);
+    case VST2_EFF_EDIT_IDLE:
+        return 0; /* the editor runs on Swing's own event thread: nothing to pump here */
     default:
-        return 0; /* editor, MIDI, speaker arrangements, offline, shells: not supported */
+        return 0; /* MIDI, speaker arrangements, offline, shells: not supported */
     }
 }
 
@@ -698,6 +799,13 @@ static PluginInstance *create_instance(Vst2HostCallback host, char *why, size_t 
     e->numInputs = p->channels;
     e->numOutputs = p->channels;
     e->flags = VST2_FLAG_CAN_REPLACING | VST2_FLAG_PROGRAM_CHUNKS | VST2_FLAG_CAN_DOUBLE_REPLACING;
+    if (bundle.editor) {
+        /* An editor only where one can show (display + X11 toolkit); decided now, without starting the toolkit. */
+        jboolean editor = (*env)->CallBooleanMethod(env, p->bridge, m->enable_editor, (jlong)(uintptr_t)p);
+        if (!log_exception(env, "enableEditor") && editor) {
+            e->flags |= VST2_FLAG_HAS_EDITOR;
+        }
+    }
     e->uniqueId = bundle.unique_id;
     e->version = PLUGIN_VERSION;
 

@@ -140,6 +140,7 @@ enum {
     VST2_HOST_AUTOMATE = 0,
     VST2_HOST_VERSION = 1,
     VST2_HOST_IO_CHANGED = 13,
+    VST2_HOST_SIZE_WINDOW = 15,
     VST2_HOST_GET_SAMPLE_RATE = 16,
     VST2_HOST_GET_BLOCK_SIZE = 17,
     VST2_HOST_UPDATE_DISPLAY = 42,
@@ -160,6 +161,15 @@ enum {
     VST2_EFFECT_NAME_SIZE = 32,
     VST2_VENDOR_STRING_SIZE = 64,
 };
+
+/* Editor rectangle (effEditGetRect answers a pointer to a plugin-owned one), in pixels */
+typedef struct {
+    int16_t top;
+    int16_t left;
+    int16_t bottom;
+    int16_t right;
+} Vst2Rect;
+_Static_assert(sizeof(Vst2Rect) == 8, "ERect size");
 
 /* Pin description (effGetInput/OutputProperties) */
 typedef struct {

@@ -7,6 +7,8 @@
  * usage: test_host BUNDLE_DIR [BROKEN_BUNDLE_DIR [LIBJVM]]   prints "N passed, N failed"; exit 1 on any failure
  *        test_host --bench BUNDLE_DIR [CALLS]         per-call bridge overhead (processReplacing, 0 frames)
  *        test_host --render BUNDLE_DIR IN.f32 OUT.f32 [RATE [BLOCK]]   mono render, latency removed (debugging)
+ *        test_host --editor BUNDLE_DIR OUT_DIR [NO_EDITOR_BUNDLE_DIR [TEST_CLASSES LOG]]   editor tests (needs DISPLAY;
+ *                  built with -DHAVE_X11 -lX11)
  *
  * Uses only our own ABI header (src/main/c/vst2_abi.h).
  */
@@ -53,12 +55,37 @@ static atomic_int automate_calls;
 static atomic_int host_rate = 0;
 static atomic_int host_block = 0;
 
+/* Editor gestures as the host saw them (opcode, index, value, what getParameter said inside Automate, thread). */
+typedef struct {
+    Vst2Effect *effect;
+    int32_t opcode;
+    int32_t index;
+    float value;
+    float reread;
+    pthread_t thread;
+} Gesture;
+enum { MAX_GESTURES = 4096 };
+static Gesture gestures[MAX_GESTURES];
+static int gesture_count;
+static pthread_mutex_t gesture_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void record_gesture(Vst2Effect *effect, int32_t opcode, int32_t index, float value) {
+    /* Ardour re-reads the parameter on Automate instead of trusting opt (vst2-abi.md §6): do the same. */
+    float reread = opcode == VST2_HOST_AUTOMATE && effect ? effect->getParameter(effect, index) : -1.0f;
+    pthread_mutex_lock(&gesture_lock);
+    if (gesture_count < MAX_GESTURES) {
+        gestures[gesture_count++] = (Gesture){effect, opcode, index, value, reread, pthread_self()};
+    }
+    pthread_mutex_unlock(&gesture_lock);
+}
+
 static intptr_t host_callback(Vst2Effect *effect, int32_t opcode, int32_t index, intptr_t value, void *ptr, float opt) {
-    (void)effect; (void)index; (void)value; (void)ptr; (void)opt;
+    (void)value; (void)ptr;
     switch (opcode) {
     case VST2_HOST_VERSION: return 2400;
     case VST2_HOST_IO_CHANGED: atomic_fetch_add(&io_changed_calls, 1); return 1;
-    case VST2_HOST_AUTOMATE: atomic_fetch_add(&automate_calls, 1); return 0;
+    case VST2_HOST_AUTOMATE: atomic_fetch_add(&automate_calls, 1); record_gesture(effect, opcode, index, opt); return 0;
+    case VST2_HOST_BEGIN_EDIT: case VST2_HOST_END_EDIT: record_gesture(effect, opcode, index, 0.0f); return 1;
     case VST2_HOST_GET_SAMPLE_RATE: return atomic_load(&host_rate);
     case VST2_HOST_GET_BLOCK_SIZE: return atomic_load(&host_block);
     default: return 0;
@@ -689,6 +716,23 @@ static void test_many_calls(void) {
     stop(e);
 }
 
+
+/* Run without DISPLAY (run-native-tests.sh unsets it): no hasEditor flag, and the editor opcodes answer 0. */
+static void test_no_display_no_editor(void) {
+    Vst2Effect *e = start(&stereo, 48000, 512);
+    Vst2Rect *rect = (Vst2Rect *)&rect; /* must be overwritten */
+    intptr_t got_rect = call(e, VST2_EFF_EDIT_GET_RECT, 0, 0, &rect, 0);
+    intptr_t opened = call(e, VST2_EFF_EDIT_OPEN, 0, 0, (void *)(uintptr_t)0x1234, 0);
+    intptr_t closed = call(e, VST2_EFF_EDIT_CLOSE, 0, 0, NULL, 0);
+    intptr_t idle = call(e, VST2_EFF_EDIT_IDLE, 0, 0, NULL, 0);
+    char detail[160];
+    snprintf(detail, sizeof detail, "flags %x, getRect %ld (rect %p), open %ld, close %ld, idle %ld", e->flags,
+             (long)got_rect, (void *)rect, (long)opened, (long)closed, (long)idle);
+    report(!(e->flags & VST2_FLAG_HAS_EDITOR) && got_rect == 0 && rect == NULL && opened == 0 && closed == 0 && idle == 0,
+           "no DISPLAY: no hasEditor flag, editor opcodes answer 0 (hosts show generic controls)", detail);
+    stop(e);
+}
+
 /* In a child process that has no JVM yet: a bundle whose Java cannot start is refused with a logged reason. */
 static void test_refusal(const char *broken_dir) {
     pid_t pid = fork();
@@ -813,7 +857,451 @@ static int render(const char *dir, const char *in_path, const char *out_path, do
     return 0;
 }
 
+/* ---- editor (test_host --editor, run under a private Xvfb by run-native-tests.sh) ----------------------------------
+ * A host's side of effEditOpen: create an X11 parent window, pass its id, and watch with XQueryTree what the plugin puts
+ * into it. User gestures are made inside the editor through EditorDriver (test classes, called via JNI), so the editor
+ * model, the gesture listener, the shim's native callback and this host callback all run for real. */
+#ifdef HAVE_X11
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include <link.h>
+
+/* Polls a condition every 50 ms up to `seconds`: waits for outcomes, not for fixed times (the machine may be loaded). */
+#define WAIT_UNTIL(cond, seconds)                                                      \
+    ({                                                                                 \
+        double until_ = now_seconds() + (seconds);                                     \
+        int ok_;                                                                       \
+        while (!(ok_ = (cond)) && now_seconds() < until_) usleep(50000);              \
+        ok_;                                                                           \
+    })
+
+static Display *x_display;
+static char out_dir[4096];
+
+/* The plugin may leave X requests about windows that are gone (the destroyed-parent test): count, never exit. */
+static int x_errors;
+static int ignore_x_error(Display *d, XErrorEvent *e) {
+    (void)d; (void)e;
+    x_errors++;
+    return 0;
+}
+
+static Window make_parent(int width, int height) {
+    Window w = XCreateSimpleWindow(x_display, DefaultRootWindow(x_display), 0, 0, (unsigned)width, (unsigned)height, 0,
+                                   0, 0xffffff);
+    XStoreName(x_display, w, "percepnet4j test host: editor parent");
+    XMapWindow(x_display, w);
+    XSync(x_display, False);
+    return w;
+}
+
+static int viewable_children_grabbed(Window w, XWindowAttributes *attrs) {
+    Window root, parent, *children = NULL;
+    unsigned n = 0;
+    if (!XQueryTree(x_display, w, &root, &parent, &children, &n)) return -1;
+    int count = 0;
+    for (unsigned i = 0; i < n; i++) {
+        XWindowAttributes a;
+        if (XGetWindowAttributes(x_display, children[i], &a) && a.map_state == IsViewable) {
+            if (count == 0 && attrs) *attrs = a;
+            count++;
+        }
+    }
+    if (children) XFree(children);
+    return count;
+}
+
+/* Viewable children of `w` (-1 if `w` is gone); the first one's attributes into *attrs. The server is grabbed so that
+ * the plugin cannot destroy a child between XQueryTree and XGetWindowAttributes: the resulting X error would go to
+ * AWT's process-wide error handler (installed over ours when the editor's toolkit starts), on this thread. */
+static int viewable_children(Window w, XWindowAttributes *attrs) {
+    XGrabServer(x_display);
+    int count = viewable_children_grabbed(w, attrs);
+    XUngrabServer(x_display);
+    XSync(x_display, False);
+    return count;
+}
+
+/* Saves `w` as a binary PPM and returns the fraction of pixels that differ from the parent's white background. */
+static double screenshot(Window w, int width, int height, const char *path) {
+    XImage *img = XGetImage(x_display, w, 0, 0, (unsigned)width, (unsigned)height, AllPlanes, ZPixmap);
+    if (!img) return 0;
+    FILE *f = path ? fopen(path, "wb") : NULL;
+    if (f) fprintf(f, "P6\n%d %d\n255\n", width, height);
+    long differ = 0;
+    for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+            unsigned long px = XGetPixel(img, x, y);
+            unsigned char rgb[3] = {(unsigned char)((px & img->red_mask) >> 16), (unsigned char)((px & img->green_mask) >> 8),
+                                    (unsigned char)(px & img->blue_mask)};
+            if (f) fwrite(rgb, 1, 3, f);
+            if (rgb[0] != 255 || rgb[1] != 255 || rgb[2] != 255) differ++;
+        }
+    }
+    if (f) fclose(f);
+    XDestroyImage(img);
+    return (double)differ / ((double)width * height);
+}
+
+/* ---- EditorDriver through JNI ---- */
+static JNIEnv *jenv;
+static jclass driver;
+static jmethodID driver_click, driver_state, driver_slider, driver_count, driver_png;
+
+static int find_libjvm(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    if (info->dlpi_name && strstr(info->dlpi_name, "/libjvm.so")) {
+        snprintf(data, 4096, "%s", info->dlpi_name);
+        return 1;
+    }
+    return 0;
+}
+
+typedef jint (*GetCreatedVms)(JavaVM **, jsize, jsize *);
+static int driver_init(char *why, size_t why_size) {
+    char path[4096] = "";
+    dl_iterate_phdr(find_libjvm, path);
+    void *jvm = path[0] ? dlopen(path, RTLD_NOW | RTLD_NOLOAD) : NULL;
+    GetCreatedVms get = jvm ? (GetCreatedVms)dlsym(jvm, "JNI_GetCreatedJavaVMs") : NULL;
+    JavaVM *vm = NULL;
+    jsize n = 0;
+    if (!get || get(&vm, 1, &n) != JNI_OK || n < 1) {
+        snprintf(why, why_size, "no JVM found in this process (libjvm '%s')", path);
+        return -1;
+    }
+    if ((*vm)->GetEnv(vm, (void **)&jenv, JNI_VERSION_1_8) != JNI_OK &&
+        (*vm)->AttachCurrentThread(vm, (void **)&jenv, NULL) != JNI_OK) {
+        snprintf(why, why_size, "cannot attach to the JVM");
+        return -1;
+    }
+    jclass c = (*jenv)->FindClass(jenv, "org/percepnet4j/vst/testing/EditorDriver");
+    if (!c || (*jenv)->ExceptionCheck(jenv)) {
+        (*jenv)->ExceptionClear(jenv);
+        snprintf(why, why_size, "EditorDriver not on the JVM's class path");
+        return -1;
+    }
+    driver = (*jenv)->NewGlobalRef(jenv, c);
+    (*jenv)->DeleteLocalRef(jenv, c);
+    driver_click = (*jenv)->GetStaticMethodID(jenv, driver, "clickToggle", "(ILjava/lang/String;)I");
+    driver_state = driver_click ? (*jenv)->GetStaticMethodID(jenv, driver, "toggleState", "(ILjava/lang/String;)I") : NULL;
+    driver_slider = driver_state ? (*jenv)->GetStaticMethodID(jenv, driver, "setSlider", "(ILjava/lang/String;D)I") : NULL;
+    driver_count = driver_slider ? (*jenv)->GetStaticMethodID(jenv, driver, "showingEditors", "()I") : NULL;
+    driver_png = driver_count ? (*jenv)->GetStaticMethodID(jenv, driver, "ppmToPng",
+                                                          "(Ljava/lang/String;Ljava/lang/String;)I") : NULL;
+    if (!driver_png || (*jenv)->ExceptionCheck(jenv)) {
+        (*jenv)->ExceptionClear(jenv);
+        snprintf(why, why_size, "EditorDriver lacks a method");
+        return -1;
+    }
+    return 0;
+}
+
+static int driver_call(jmethodID m, int which, const char *key, double value) {
+    jstring k = key ? (*jenv)->NewStringUTF(jenv, key) : NULL;
+    jint r = m == driver_count    ? (*jenv)->CallStaticIntMethod(jenv, driver, m)
+             : m == driver_slider ? (*jenv)->CallStaticIntMethod(jenv, driver, m, (jint)which, k, (jdouble)value)
+                                  : (*jenv)->CallStaticIntMethod(jenv, driver, m, (jint)which, k);
+    if ((*jenv)->ExceptionCheck(jenv)) {
+        (*jenv)->ExceptionDescribe(jenv);
+        (*jenv)->ExceptionClear(jenv);
+        r = -1;
+    }
+    if (k) (*jenv)->DeleteLocalRef(jenv, k);
+    return r;
+}
+
+static int showing_editors(void) { return driver_call(driver_count, 0, NULL, 0); }
+
+/* ---- gestures seen by the host ---- */
+static int gesture_mark(void) {
+    pthread_mutex_lock(&gesture_lock);
+    int n = gesture_count;
+    pthread_mutex_unlock(&gesture_lock);
+    return n;
+}
+
+/* BeginEdit, then Automate (the last one before EndEdit is returned), then EndEdit for (e, index) since `from`. */
+static int gesture_sequence(int from, Vst2Effect *e, int32_t index, Gesture *automate) {
+    int stage = 0;
+    pthread_mutex_lock(&gesture_lock);
+    for (int i = from; i < gesture_count && stage < 3; i++) {
+        Gesture *g = &gestures[i];
+        if (g->effect != e || g->index != index) continue;
+        if (stage == 0 && g->opcode == VST2_HOST_BEGIN_EDIT) stage = 1;
+        else if (stage >= 1 && g->opcode == VST2_HOST_AUTOMATE) { *automate = *g; stage = 2; }
+        else if (stage == 2 && g->opcode == VST2_HOST_END_EDIT) stage = 3;
+    }
+    pthread_mutex_unlock(&gesture_lock);
+    return stage == 3;
+}
+
+static int gestures_for(int from, Vst2Effect *e) {
+    int n = 0;
+    pthread_mutex_lock(&gesture_lock);
+    for (int i = from; i < gesture_count; i++) n += gestures[i].effect == e;
+    pthread_mutex_unlock(&gesture_lock);
+    return n;
+}
+
+static intptr_t edit_open(Vst2Effect *e, Window w) {
+    return call(e, VST2_EFF_EDIT_OPEN, 0, (intptr_t)x_display, (void *)(uintptr_t)w, 0);
+}
+
+/* Opens the editor in `w` and waits for the embedded child (60 s: the first open starts Swing on a loaded machine). */
+static int open_embedded(Vst2Effect *e, Window w) {
+    return edit_open(e, w) == 1 && WAIT_UNTIL(viewable_children(w, NULL) >= 1, 60);
+}
+
+static int close_embedded(Vst2Effect *e, Window w) {
+    return call(e, VST2_EFF_EDIT_CLOSE, 0, 0, NULL, 0) == 1 && WAIT_UNTIL(viewable_children(w, NULL) == 0, 60);
+}
+
+static void test_editor(const char *no_editor_dir) {
+    char why[4400] = "", detail[512] = "";
+    if (load_plugin(bundle_dir, "mono", &mono, why, sizeof why) != 0 ||
+        load_plugin(bundle_dir, "stereo", &stereo, why, sizeof why) != 0) {
+        report(0, "editor: load the bundle", why);
+        return;
+    }
+    Vst2Effect *a = start(&stereo, 48000, 512);
+    snprintf(detail, sizeof detail, "flags %x", a ? a->flags : 0);
+    report(a && (a->flags & VST2_FLAG_HAS_EDITOR), "editor: with a display the plugin reports an editor (hasEditor)",
+           detail);
+    if (!a || !(a->flags & VST2_FLAG_HAS_EDITOR)) return;
+    if (driver_init(why, sizeof why) != 0) {
+        report(0, "editor: reach EditorDriver in the plugin's JVM", why);
+        return;
+    }
+
+    /* effEditGetRect before open, as hosts do to size their window */
+    Vst2Rect *rect = NULL;
+    intptr_t got = call(a, VST2_EFF_EDIT_GET_RECT, 0, 0, &rect, 0);
+    int width = rect ? rect->right - rect->left : 0, height = rect ? rect->bottom - rect->top : 0;
+    snprintf(detail, sizeof detail, "answer %ld, %dx%d", (long)got, width, height);
+    int rect_ok = got == 1 && rect && width >= 200 && height >= 150 && width < 4000 && height < 4000;
+    report(rect_ok, "editor: effEditGetRect answers the panel's preferred size", detail);
+    if (!rect_ok) width = 900, height = 600;
+
+    Window w1 = make_parent(width, height);
+    double t0 = now_seconds();
+    intptr_t opened = edit_open(a, w1);
+    XWindowAttributes child;
+    memset(&child, 0, sizeof child);
+    /* the child may show at 1x1 first and get its size a moment later: wait for the outcome */
+    int embedded = opened == 1 && WAIT_UNTIL(viewable_children(w1, &child) >= 1 && child.width == width &&
+                                                 child.height == height, 60);
+    snprintf(detail, sizeof detail, "open %ld, child %dx%d after %.1f s, editors showing %d", (long)opened, child.width,
+             child.height, now_seconds() - t0, showing_editors());
+    report(embedded && child.width == width && child.height == height && showing_editors() == 1,
+           "editor: effEditOpen embeds the editor as a child of the host's window (XQueryTree), at the GetRect size",
+           detail);
+    Vst2Rect *rect2 = NULL;
+    report(call(a, VST2_EFF_EDIT_GET_RECT, 0, 0, &rect2, 0) == 1 && rect2 && rect2->right == rect->right &&
+               rect2->bottom == rect->bottom, "editor: effEditGetRect while open answers the same size", "");
+    call(a, VST2_EFF_EDIT_IDLE, 0, 0, NULL, 0);
+
+    char shot[4200];
+    snprintf(shot, sizeof shot, "%s/editor-embedded.ppm", out_dir);
+    double painted = 0;
+    WAIT_UNTIL((painted = screenshot(w1, width, height, NULL)) > 0.5, 30);
+    screenshot(w1, width, height, shot);
+    char png[4200];
+    snprintf(png, sizeof png, "%s/editor-embedded.png", out_dir);
+    jstring from = (*jenv)->NewStringUTF(jenv, shot), to = (*jenv)->NewStringUTF(jenv, png);
+    jint converted = (*jenv)->CallStaticIntMethod(jenv, driver, driver_png, from, to);
+    if ((*jenv)->ExceptionCheck(jenv)) (*jenv)->ExceptionClear(jenv);
+    (*jenv)->DeleteLocalRef(jenv, from);
+    (*jenv)->DeleteLocalRef(jenv, to);
+    if (converted == 1) {
+        unlink(shot);
+        snprintf(shot, sizeof shot, "%s", png);
+    }
+    snprintf(detail, sizeof detail, "%.0f%% of the host window's pixels differ from its background (%s)", painted * 100,
+             shot);
+    report(painted > 0.5, "editor: the editor paints inside the host's window (screenshot)", detail);
+
+    /* a user gesture in the editor reaches the host: BeginEdit, Automate, EndEdit from the editor's thread */
+    Gesture g = {0};
+    int mark = gesture_mark();
+    int clicked = driver_call(driver_click, 0, "bypass", 0);
+    int sequence = clicked == 1 && WAIT_UNTIL(gesture_sequence(mark, a, P_BYPASS, &g), 30);
+    snprintf(detail, sizeof detail, "clicked %d, sequence %d, Automate value %g, getParameter inside Automate %g, "
+             "on the main thread %d", clicked, sequence, g.value, g.reread, sequence && pthread_equal(g.thread, pthread_self()));
+    report(sequence && g.value == 1.0f && g.reread == 1.0f && !pthread_equal(g.thread, pthread_self()) &&
+               get_param(a, P_BYPASS) == 1.0f,
+           "editor: clicking Bypass sends BeginEdit, Automate(1.0), EndEdit; getParameter inside Automate reads 1.0",
+           detail);
+    mark = gesture_mark();
+    int moved = driver_call(driver_slider, 0, "suppression", 20.0);
+    sequence = moved == 1 && WAIT_UNTIL(gesture_sequence(mark, a, P_SUPPRESSION, &g), 30);
+    snprintf(detail, sizeof detail, "moved %d, sequence %d, Automate value %g, reread %g, getParameter %g", moved,
+             sequence, g.value, g.reread, get_param(a, P_SUPPRESSION));
+    report(sequence && fabsf(g.value - 0.2f) < 1e-4f && fabsf(g.reread - 0.2f) < 1e-4f &&
+               fabsf(get_param(a, P_SUPPRESSION) - 0.2f) < 1e-4f,
+           "editor: moving the Suppression slider to 20 dB automates 0.2 through the host", detail);
+    a->setParameter(a, P_BYPASS, 0.0f);
+    int follows = WAIT_UNTIL(driver_call(driver_state, 0, "bypass", 0) == 0, 30);
+    report(follows, "editor: host automation (setParameter) shows in the open editor", "");
+
+    int closed = close_embedded(a, w1);
+    report(closed && showing_editors() == 0, "editor: effEditClose removes the child window", "");
+
+    int cycles = 0;
+    for (int k = 0; k < 3; k++) cycles += open_embedded(a, w1) && close_embedded(a, w1);
+    snprintf(detail, sizeof detail, "%d of 3 cycles", cycles);
+    report(cycles == 3, "editor: open and close 3 more times in the same host window", detail);
+
+    /* two instances, two host windows, both open at once */
+    Vst2Effect *b = start(&mono, 48000, 512);
+    Window w2 = make_parent(width, height);
+    int both = open_embedded(a, w1) && open_embedded(b, w2) && showing_editors() == 2;
+    mark = gesture_mark();
+    int clicks = driver_call(driver_click, 0, "bypass", 0) + driver_call(driver_click, 1, "bypass", 0);
+    Gesture ga = {0}, gb = {0};
+    int each = clicks == 2 && WAIT_UNTIL(gesture_sequence(mark, a, P_BYPASS, &ga) && gesture_sequence(mark, b, P_BYPASS, &gb), 30);
+    int closed_both = close_embedded(a, w1) && close_embedded(b, w2) && showing_editors() == 0;
+    snprintf(detail, sizeof detail, "both open %d, gestures for each instance %d, both closed %d", both, each, closed_both);
+    report(both && each && closed_both, "editor: 2 instances open at once, each one's gestures reach its own effect",
+           detail);
+
+    /* effClose while the editor is open closes it first, and nothing calls the host for it afterwards */
+    int open_again = open_embedded(a, w1);
+    stop(a);
+    int after_close = gesture_mark();
+    int gone = WAIT_UNTIL(viewable_children(w1, NULL) == 0, 60) && showing_editors() == 0;
+    snprintf(detail, sizeof detail, "opened %d, child gone and no editor showing %d", open_again, gone);
+    report(open_again && gone, "editor: effClose with the editor open closes the editor", detail);
+
+    /* the floating fallback: a host that gives no parent window */
+    intptr_t floating = call(b, VST2_EFF_EDIT_OPEN, 0, 0, NULL, 0);
+    int shows = floating == 1 && WAIT_UNTIL(showing_editors() == 1, 60);
+    mark = gesture_mark();
+    int fclick = shows && driver_call(driver_click, 0, "bypass", 0) == 1 && WAIT_UNTIL(gesture_sequence(mark, b, P_BYPASS, &g), 30);
+    int fclosed = call(b, VST2_EFF_EDIT_CLOSE, 0, 0, NULL, 0) == 1 && WAIT_UNTIL(showing_editors() == 0, 60);
+    snprintf(detail, sizeof detail, "open %ld, showing %d, gesture %d, closed %d", (long)floating, shows, fclick, fclosed);
+    report(shows && fclick && fclosed, "editor: no parent window given: a floating editor window opens, works and closes",
+           detail);
+
+    /* a host that destroys its window before effEditClose: no crash, and the next open works */
+    Window w3 = make_parent(width, height);
+    int opened3 = open_embedded(b, w3);
+    XDestroyWindow(x_display, w3);
+    XSync(x_display, False);
+    call(b, VST2_EFF_EDIT_CLOSE, 0, 0, NULL, 0);
+    Window w4 = make_parent(width, height);
+    int reopened = open_embedded(b, w4) && close_embedded(b, w4);
+    snprintf(detail, sizeof detail, "opened %d, reopened in a new window %d", opened3, reopened);
+    report(opened3 && reopened, "editor: the host destroys its window before effEditClose: no crash, next open works",
+           detail);
+    stop(b);
+    snprintf(detail, sizeof detail, "editors showing %d, host calls for the closed instance %d, X errors seen by the host %d",
+             showing_editors(), gestures_for(after_close, a), x_errors);
+    report(showing_editors() == 0 && gestures_for(after_close, a) == 0,
+           "editor: all closed, no host call for a closed instance", detail);
+
+    /* editor=false in the config: no editor even with a display */
+    if (no_editor_dir) {
+        Plugin off;
+        Vst2Effect *e = load_plugin(no_editor_dir, "stereo", &off, why, sizeof why) == 0 ? start(&off, 48000, 512) : NULL;
+        Vst2Rect *r = NULL;
+        int none = e && !(e->flags & VST2_FLAG_HAS_EDITOR) && call(e, VST2_EFF_EDIT_GET_RECT, 0, 0, &r, 0) == 0 &&
+                   call(e, VST2_EFF_EDIT_OPEN, 0, 0, (void *)(uintptr_t)w1, 0) == 0;
+        snprintf(detail, sizeof detail, "flags %x %s", e ? e->flags : 0, why);
+        report(none, "editor: editor=false in the config: no editor even with a display", detail);
+        if (e) stop(e);
+    }
+    XDestroyWindow(x_display, w1);
+    XDestroyWindow(x_display, w2);
+    XDestroyWindow(x_display, w4);
+    XSync(x_display, False);
+}
+
+/* In a child process: the host already runs a JVM made without the plugin's --add-exports (and with only the test
+ * classes on its class path, for EditorDriver), so the embedding frame is not accessible: the editor must open as a
+ * floating window instead, and the log must say so. */
+static void test_editor_without_export(const char *test_classes, const char *log_path) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        char path[4096] = "";
+        char cp[4200];
+        snprintf(cp, sizeof cp, "-Djava.class.path=%s", test_classes);
+        const char *java_home = getenv("EDITOR_TEST_LIBJVM");
+        snprintf(path, sizeof path, "%s", java_home ? java_home : "");
+        void *jvm = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        CreateVm create = jvm ? (CreateVm)dlsym(jvm, "JNI_CreateJavaVM") : NULL;
+        if (!create) _exit(3);
+        JavaVMOption options[2] = {{cp, NULL}, {"-Xrs", NULL}};
+        JavaVMInitArgs args = {JNI_VERSION_1_8, 2, options, JNI_FALSE};
+        JavaVM *vm;
+        JNIEnv *env;
+        if (create(&vm, (void **)&env, &args) != JNI_OK) _exit(4);
+        x_display = XOpenDisplay(NULL);
+        if (!x_display) _exit(5);
+        XSetErrorHandler(ignore_x_error);
+        Plugin p;
+        char why[4400];
+        if (load_plugin(bundle_dir, "stereo", &p, why, sizeof why) != 0) _exit(6);
+        Vst2Effect *e = start(&p, 48000, 256);
+        if (!e || !(e->flags & VST2_FLAG_HAS_EDITOR)) _exit(7);
+        if (driver_init(why, sizeof why) != 0) _exit(8);
+        Window w = make_parent(800, 500);
+        if (edit_open(e, w) != 1) _exit(9);
+        if (!WAIT_UNTIL(showing_editors() == 1, 60)) _exit(10);
+        if (viewable_children(w, NULL) != 0) _exit(11); /* floating, not embedded */
+        if (call(e, VST2_EFF_EDIT_CLOSE, 0, 0, NULL, 0) != 1 || !WAIT_UNTIL(showing_editors() == 0, 60)) _exit(12);
+        stop(e);
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    int logged = 0;
+    FILE *f = fopen(log_path, "r");
+    if (f) {
+        char line[2048];
+        while (fgets(line, sizeof line, f)) logged |= strstr(line, "cannot embed the editor") && strstr(line, "floating");
+        fclose(f);
+    }
+    char detail[160];
+    snprintf(detail, sizeof detail, "child exit %d, log line %d (%s)", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+             logged, log_path);
+    report(WIFEXITED(status) && WEXITSTATUS(status) == 0 && logged,
+           "editor: JVM started by the host without the export: falls back to a floating window, logged", detail);
+}
+
+static int editor_main(int argc, char **argv) {
+    /* argv: --editor BUNDLE_DIR OUT_DIR NO_EDITOR_BUNDLE_DIR TEST_CLASSES LOG_PATH */
+    snprintf(bundle_dir, sizeof bundle_dir, "%s", argv[2]);
+    snprintf(out_dir, sizeof out_dir, "%s", argv[3]);
+    x_display = XOpenDisplay(NULL);
+    if (!x_display) {
+        report(0, "editor: open the X display", getenv("DISPLAY"));
+        return 1;
+    }
+    XSetErrorHandler(ignore_x_error);
+    XCloseDisplay(x_display);
+    x_display = NULL;
+    if (argc >= 7) test_editor_without_export(argv[5], argv[6]); /* first: fork only while this process has no JVM */
+    x_display = XOpenDisplay(NULL);
+    if (!x_display) {
+        report(0, "editor: open the X display again", getenv("DISPLAY"));
+        return 1;
+    }
+    test_editor(argc >= 5 ? argv[4] : NULL);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
+#else
+static int editor_main(int argc, char **argv) {
+    (void)argc; (void)argv;
+    printf("SKIP: editor tests: test_host was built without Xlib headers (apt-get install libx11-dev)\n");
+    return 0;
+}
+#endif
+
 int main(int argc, char **argv) {
+    if (argc >= 4 && strcmp(argv[1], "--editor") == 0) {
+        return editor_main(argc, argv);
+    }
     if (argc >= 5 && strcmp(argv[1], "--render") == 0) {
         return render(argv[2], argv[3], argv[4], argc >= 6 ? atof(argv[5]) : 48000, argc >= 7 ? atoi(argv[6]) : 1024);
     }
@@ -841,6 +1329,7 @@ int main(int argc, char **argv) {
     test_many_instances();
     test_many_calls();
     test_unload_reload();
+    test_no_display_no_editor();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

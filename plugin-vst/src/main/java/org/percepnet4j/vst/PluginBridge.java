@@ -11,6 +11,7 @@ import org.percepnet4j.engine.Processor;
 import org.percepnet4j.presets.Preset;
 import org.percepnet4j.presets.PresetChunk;
 import org.percepnet4j.presets.PresetFormatException;
+import org.percepnet4j.ui.ProcessorEditorModel;
 
 /**
  * The Java half of one VST plugin instance, called by the native shim ({@code plugin-vst/src/main/c/plugin.c}).
@@ -31,6 +32,11 @@ public final class PluginBridge {
     static final int TEXT_PARAM_LONG_NAME = 3;
     static final int TEXT_PROGRAM_NAME = 4;
     static final int TEXT_PROGRAM_NAME_INDEXED = 5;
+    static final int TEXT_EDITOR_NOTE = 6;
+    /* hostGesture kinds: keep in step with GESTURE_* in plugin.c. */
+    static final int GESTURE_BEGIN = 0;
+    static final int GESTURE_CHANGED = 1;
+    static final int GESTURE_END = 2;
     /* parameterFlags bits: keep in step with PARAM_FLAG_* in plugin.c. */
     static final int FLAG_SWITCH = 1;
     static final int FLAG_DISCRETE = 2;
@@ -49,6 +55,12 @@ public final class PluginBridge {
     private long silenceBeforeRestart = Long.MAX_VALUE;
     private volatile int program;
     private volatile String programName;
+    /** Guards {@link #hostHandle}: a gesture holds it while calling the host, close clears the handle under it. */
+    private final Object hostLock = new Object();
+    /** The shim's instance pointer for host callbacks from the editor; 0 before enableEditor and after close. */
+    private long hostHandle;
+    /** Null when the plugin reports no editor. */
+    private volatile PluginEditor editor;
 
     PluginBridge(GainModel model, int channels, ByteBuffer message, Programs programs) {
         if (channels < 1 || channels > 2) {
@@ -287,6 +299,10 @@ public final class PluginBridge {
                 return isParameter ? PARAMETERS[index].format(processor.getParameter(PARAMETERS[index])) : null;
             case TEXT_PROGRAM_NAME:
                 return programName;
+            case TEXT_EDITOR_NOTE: {
+                PluginEditor e = editor;
+                return e == null ? "" : e.takeNote();
+            }
             case TEXT_PROGRAM_NAME_INDEXED: {
                 PluginState p = programs.get(index);
                 return p == null ? null : p.programName();
@@ -377,8 +393,93 @@ public final class PluginBridge {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Called from effClose; the instance is not used afterwards. */
+    // ---- editor (host GUI thread; gestures from the Swing event thread) -------------------------------------------
+
+    /**
+     * Called by the shim right after {@link #create} unless the bundle config says {@code editor=off}: remembers the
+     * shim's instance pointer for host notifications and decides whether this instance has an editor (a display and
+     * the X11 toolkit are available; see {@link PluginEditor#available}). Starts nothing.
+     *
+     * @return true when the plugin should report an editor (VST2 flag hasEditor)
+     */
+    public boolean enableEditor(long handle) {
+        synchronized (hostLock) {
+            hostHandle = handle;
+        }
+        if (!PluginEditor.available()) {
+            return false;
+        }
+        String title = "PercepNet Denoiser (" + (channels == 1 ? "mono" : "stereo") + ")";
+        editor = new PluginEditor(processor, new HostGestures(), title);
+        return true;
+    }
+
+    /** effEditGetRect: the editor's size as {@code width << 16 | height}, or -1 without an editor. */
+    public int editorSize() {
+        PluginEditor e = editor;
+        return e == null ? -1 : e.preferredSize();
+    }
+
+    /** effEditOpen: true when the editor shows (embedded in {@code parentWindow}, else floating). */
+    public boolean openEditor(long parentWindow) {
+        PluginEditor e = editor;
+        return e != null && e.open(parentWindow);
+    }
+
+    /** effEditClose. */
+    public void closeEditor() {
+        PluginEditor e = editor;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    PluginEditor editor() {
+        return editor;
+    }
+
+    /** Implemented by the shim: audioMasterBeginEdit / Automate / EndEdit for this instance. */
+    private static native void hostGesture(long handle, int kind, int index, float normalized);
+
+    /** The editor's gestures to the host, dropped once the instance is closed. */
+    private final class HostGestures implements ProcessorEditorModel.GestureListener {
+        @Override
+        public void begin(Parameter p) {
+            toHost(GESTURE_BEGIN, p, 0f);
+        }
+
+        @Override
+        public void changed(Parameter p, double plainValue) {
+            toHost(GESTURE_CHANGED, p, (float) p.toNormalized(plainValue));
+        }
+
+        @Override
+        public void end(Parameter p) {
+            toHost(GESTURE_END, p, 0f);
+        }
+
+        private void toHost(int kind, Parameter p, float normalized) {
+            synchronized (hostLock) {
+                if (hostHandle != 0) {
+                    try {
+                        hostGesture(hostHandle, kind, p.ordinal(), normalized);
+                    } catch (UnsatisfiedLinkError notInsideTheShim) {
+                        hostHandle = 0; // a bridge made outside the shim (tests): nobody to tell
+                    }
+                }
+            }
+        }
+    }
+
+    /** Called from effClose; the instance is not used afterwards. Closes the editor first; no host call follows. */
     public void close() {
+        synchronized (hostLock) {
+            hostHandle = 0;
+        }
+        PluginEditor e = editor;
+        if (e != null) {
+            e.close();
+        }
         audio = null;
     }
 

@@ -12,10 +12,17 @@ public final class Theme {
     private Theme() {
     }
 
-    /** Installs FlatLaf dark unless a FlatLaf look is already active (the plugin host may have set one). */
+    /**
+     * Installs FlatLaf dark unless a FlatLaf look is already active (the plugin host may have set one), with its UI
+     * classes found through FlatLaf's own class loader.
+     */
     public static void install() {
         if (!(UIManager.getLookAndFeel() instanceof FlatLaf)) {
             FlatDarkLaf.setup();
+            // Swing looks UI classes up through the system class loader unless told otherwise; inside a plugin whose jars
+            // a separate class loader holds (a JVM the host or another plugin started), FlatLaf's UI classes are only
+            // visible through FlatLaf's own loader.
+            UIManager.getLookAndFeelDefaults().put("ClassLoader", FlatLaf.class.getClassLoader());
         }
     }
 
