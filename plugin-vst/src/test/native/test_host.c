@@ -733,6 +733,17 @@ static void test_no_display_no_editor(void) {
     stop(e);
 }
 
+/* 1 when a line of the log file at path contains both a and b. */
+static int log_has_line(const char *path, const char *a, const char *b) {
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char line[2048];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f)) found = strstr(line, a) && strstr(line, b);
+    fclose(f);
+    return found;
+}
+
 /* In a child process that has no JVM yet: a bundle whose Java cannot start is refused with a logged reason. */
 static void test_refusal(const char *broken_dir) {
     pid_t pid = fork();
@@ -745,16 +756,9 @@ static void test_refusal(const char *broken_dir) {
     }
     int status = 0;
     waitpid(pid, &status, 0);
-    char log_path[4200], line[2048] = "";
+    char log_path[4200];
     snprintf(log_path, sizeof log_path, "%s/percepnet4j-mono.log", broken_dir);
-    FILE *f = fopen(log_path, "r");
-    int logged = 0;
-    if (f) {
-        while (fgets(line, sizeof line, f)) {
-            if (strstr(line, "refusing to load the plugin") && strstr(line, "cannot be loaded")) logged = 1;
-        }
-        fclose(f);
-    }
+    int logged = log_has_line(log_path, "refusing to load the plugin", "cannot be loaded");
     char detail[256];
     snprintf(detail, sizeof detail, "child exit %d, log line found %d (%s)", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
              logged, log_path);
@@ -1254,13 +1258,7 @@ static void test_editor_without_export(const char *test_classes, const char *log
     }
     int status = 0;
     waitpid(pid, &status, 0);
-    int logged = 0;
-    FILE *f = fopen(log_path, "r");
-    if (f) {
-        char line[2048];
-        while (fgets(line, sizeof line, f)) logged |= strstr(line, "cannot embed the editor") && strstr(line, "floating");
-        fclose(f);
-    }
+    int logged = log_has_line(log_path, "cannot embed the editor", "floating");
     char detail[160];
     snprintf(detail, sizeof detail, "child exit %d, log line %d (%s)", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
              logged, log_path);
