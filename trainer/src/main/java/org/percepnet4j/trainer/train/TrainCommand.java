@@ -21,7 +21,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path corpus;
     @Option(names = "--out", required = true, description = "run folder for log, checkpoints and the exported model")
     Path out;
-    @Option(names = "--minutes", defaultValue = "60", description = "wall-clock budget of the optimisation loop (default ${DEFAULT-VALUE})")
+    @Option(names = "--minutes", defaultValue = "100", description = "wall-clock budget of the optimisation loop (default ${DEFAULT-VALUE})")
     double minutes;
     @Option(names = "--steps", defaultValue = "0", description = "stop after this many steps; 0 = time budget only (default ${DEFAULT-VALUE})")
     long steps;
@@ -33,9 +33,9 @@ public final class TrainCommand implements Callable<Integer> {
     int fresh;
     @Option(names = "--pool", defaultValue = "1500", description = "sequences kept for reuse (default ${DEFAULT-VALUE})")
     int pool;
-    @Option(names = "--lr", defaultValue = "0.002", description = "initial Adam learning rate (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "0.001", description = "initial Adam learning rate (default ${DEFAULT-VALUE})")
     float lr;
-    @Option(names = "--half-life", defaultValue = "800", description = "steps over which the learning rate halves (default ${DEFAULT-VALUE})")
+    @Option(names = "--half-life", defaultValue = "2500", description = "steps over which the learning rate halves (default ${DEFAULT-VALUE})")
     int halfLife;
     @Option(names = "--dense", defaultValue = "96", description = "dense_in width (default ${DEFAULT-VALUE})")
     int dense;
