@@ -744,6 +744,17 @@ static int log_has_line(const char *path, const char *a, const char *b) {
     return found;
 }
 
+/* Waits for the child pid; the test passes when it exited 0 and its log has a line containing both a and b. */
+static void report_child_and_log(pid_t pid, const char *log_path, const char *a, const char *b, const char *name) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    int logged = log_has_line(log_path, a, b);
+    char detail[4400];
+    snprintf(detail, sizeof detail, "child exit %d, log line found %d (%s)", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+             logged, log_path);
+    report(WIFEXITED(status) && WEXITSTATUS(status) == 0 && logged, name, detail);
+}
+
 /* In a child process that has no JVM yet: a bundle whose Java cannot start is refused with a logged reason. */
 static void test_refusal(const char *broken_dir) {
     pid_t pid = fork();
@@ -754,16 +765,10 @@ static void test_refusal(const char *broken_dir) {
         Vst2Effect *e = p.entry(host_callback);
         _exit(e == NULL ? 0 : 2);
     }
-    int status = 0;
-    waitpid(pid, &status, 0);
     char log_path[4200];
     snprintf(log_path, sizeof log_path, "%s/percepnet4j-mono.log", broken_dir);
-    int logged = log_has_line(log_path, "refusing to load the plugin", "cannot be loaded");
-    char detail[256];
-    snprintf(detail, sizeof detail, "child exit %d, log line found %d (%s)", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-             logged, log_path);
-    report(WIFEXITED(status) && WEXITSTATUS(status) == 0 && logged,
-           "Java cannot start (jvm= names a missing libjvm): entry returns NULL and the log says why", detail);
+    report_child_and_log(pid, log_path, "refusing to load the plugin", "cannot be loaded",
+                         "Java cannot start (jvm= names a missing libjvm): entry returns NULL and the log says why");
 }
 
 /* In a child process: a JVM already runs in the host (started here with an unrelated class path, as another Java
@@ -1256,14 +1261,8 @@ static void test_editor_without_export(const char *test_classes, const char *log
         stop(e);
         _exit(0);
     }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    int logged = log_has_line(log_path, "cannot embed the editor", "floating");
-    char detail[160];
-    snprintf(detail, sizeof detail, "child exit %d, log line %d (%s)", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-             logged, log_path);
-    report(WIFEXITED(status) && WEXITSTATUS(status) == 0 && logged,
-           "editor: JVM started by the host without the export: falls back to a floating window, logged", detail);
+    report_child_and_log(pid, log_path, "cannot embed the editor", "floating",
+                         "editor: JVM started by the host without the export: falls back to a floating window, logged");
 }
 
 static int editor_main(int argc, char **argv) {
