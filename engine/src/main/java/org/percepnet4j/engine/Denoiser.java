@@ -45,11 +45,16 @@ public final class Denoiser {
     private final float[] synthesis = new float[Stft.WINDOW];
 
     /**
-     * What each stage hands to the next, for two hops: analysis of hop h writes slot h mod 2, prediction and
+     * What each stage hands to the next, as a ring: analysis of hop h writes slot h mod length, prediction and
      * synthesis read it. Two slots let the analysis of hop h + 1 run while hop h is synthesised (see
-     * {@link #analyseHop}); in {@link #processHop} the stages simply follow each other.
+     * {@link #analyseHop}); an offline renderer that runs analysis further ahead asks for more with
+     * {@link #setHopsAhead}. In {@link #processHop} the stages simply follow each other.
      */
-    private final HopSlot[] slots = new HopSlot[2];
+    private HopSlot[] slots = new HopSlot[0];
+    /** The slots' feature, raw gain and strength arrays in ring order, for {@link GainPredictor#predictBlock}. */
+    private float[][] slotFeatures;
+    private float[][] slotGains;
+    private float[][] slotStrengths;
     private long analysedHops;
     private long predictedHops;
     private long synthesisedHops;
@@ -89,13 +94,48 @@ public final class Denoiser {
                 channelStreams[c] = new FrameStream(maxLookaheadFrames);
             }
         }
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = new HopSlot(channels);
-        }
+        setHopsAhead(1);
         this.overlap = new float[channels][HOP];
         setAttenuationLimitDb((float) Parameter.SUPPRESSION.defaultValue());
         setPostFilterAmount((float) (Parameter.POST_FILTER.defaultValue() / 100.0));
         setLookahead(maxLookaheadFrames);
+    }
+
+    /**
+     * How many hops {@link #analyseHop} may run ahead of {@link #synthesiseHop} (1 unless an offline renderer
+     * asks for more); the default 1 is enough for {@link #processHop}. Allocates: call while no stage runs.
+     * Keeps the state and the hops already analysed.
+     */
+    public void setHopsAhead(int hops) {
+        if (hops < 1 || hops > 4096) {
+            throw new IllegalArgumentException("hops ahead must be from 1 to 4096, got " + hops);
+        }
+        if (hops + 1 == slots.length) {
+            return;
+        }
+        // Hops already in the ring keep their numbers: move them to the slots they map to in the new ring.
+        HopSlot[] resized = new HopSlot[hops + 1];
+        if (analysedHops - synthesisedHops > resized.length) {
+            throw new IllegalStateException((analysedHops - synthesisedHops) + " hops are analysed ahead, more than "
+                    + resized.length + " slots hold");
+        }
+        for (long h = synthesisedHops; h < analysedHops; h++) {
+            resized[(int) (h % resized.length)] = slots[(int) (h % slots.length)];
+        }
+        for (int i = 0; i < resized.length; i++) {
+            if (resized[i] == null) {
+                resized[i] = new HopSlot(channels);
+            }
+        }
+        slots = resized;
+        slotFeatures = new float[resized.length][];
+        slotGains = new float[resized.length][];
+        slotStrengths = new float[resized.length][];
+        for (int i = 0; i < resized.length; i++) {
+            slotFeatures[i] = resized[i].features;
+            slotGains[i] = resized[i].rawGains;
+            slotStrengths[i] = resized[i].strengths;
+        }
     }
 
     /** Look-ahead M in frames, 0..maxLookaheadFrames. Resets all state; no allocation. */
@@ -177,13 +217,14 @@ public final class Denoiser {
      * band energies of frame ℓ + M, pitch T(ℓ) by the DP tracker, comb filter and its STFT for frame ℓ, pitch
      * coherence, the 70 features). {@code in} is read before this returns.
      *
-     * <p>The three stages must run in hop order, each stage's hops in sequence, and analysis may be at most one
-     * hop ahead of synthesis. Analysis and prediction of hop h + 1 touch nothing that synthesis of hop h uses,
-     * so an offline renderer may run them on another thread meanwhile (with a happens-before edge between the
-     * threads at each hand-over): the output is bit-identical to {@link #processHop}.
+     * <p>The three stages must run in hop order, each stage's hops in sequence, and analysis may be at most
+     * {@link #setHopsAhead} hops (1 by default) ahead of synthesis. Analysis and prediction of later hops touch
+     * nothing that synthesis of hop h uses, so an offline renderer may run them on another thread meanwhile (with
+     * a happens-before edge between the threads at each hand-over): the output is bit-identical to
+     * {@link #processHop}.
      */
     public void analyseHop(float[][] in) {
-        HopSlot slot = slots[(int) (analysedHops & 1)];
+        HopSlot slot = slots[(int) (analysedHops % slots.length)];
         // Input: NaN/Inf → silence, clamp, flush denormals; one analysis signal for the linked channels.
         for (int c = 0; c < channels; c++) {
             nonFiniteSamples += SampleGuard.sanitise(in[c], 0, slot.input[c], HOP);
@@ -205,10 +246,30 @@ public final class Denoiser {
 
     /** Second stage: the network (or oracle) turns the analysed hop's features into 34 gains and 34 strengths. */
     public void predictHop() {
-        HopSlot slot = slots[(int) (predictedHops & 1)];
+        HopSlot slot = slots[(int) (predictedHops % slots.length)];
         predictor.predict(slot.features, slot.rawGains, slot.strengths);
         sanitiseModelOutput(slot.rawGains, slot.strengths);
         predictedHops++;
+    }
+
+    /**
+     * Second stage for the next {@code count} analysed hops at once ({@link GainPredictor#predictBlock}): the
+     * same results as {@code count} calls of {@link #predictHop}, but the network can use each weight for every
+     * hop of the block, which is what makes offline rendering faster. {@code count} must not exceed the hops
+     * analysed and not yet predicted.
+     */
+    public void predictHops(int count) {
+        if (count < 0 || count > analysedHops - predictedHops) {
+            throw new IllegalArgumentException("cannot predict " + count + " hops: "
+                    + (analysedHops - predictedHops) + " are analysed and waiting");
+        }
+        int first = (int) (predictedHops % slots.length);
+        predictor.predictBlock(slotFeatures, slotGains, slotStrengths, first, count);
+        for (int i = 0; i < count; i++) {
+            HopSlot slot = slots[(first + i) % slots.length];
+            sanitiseModelOutput(slot.rawGains, slot.strengths);
+        }
+        predictedHops += count;
     }
 
     /**
@@ -216,7 +277,7 @@ public final class Denoiser {
      * Y(ℓ) and P(ℓ), pitch mix, gains, inverse STFT, overlap-add. Writes {@code out} [channels][≥ 480].
      */
     public void synthesiseHop(float[][] out) {
-        HopSlot slot = slots[(int) (synthesisedHops & 1)];
+        HopSlot slot = slots[(int) (synthesisedHops % slots.length)];
         // Envelope post-filter, then the user's attenuation limit; band values to bins.
         PostFilter.apply(slot.rawGains, slot.energyY, postFilterAmount, gains);
         applyGainFloor(gains, gainFloor);

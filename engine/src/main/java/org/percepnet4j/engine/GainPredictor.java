@@ -20,6 +20,19 @@ public interface GainPredictor {
      */
     void predict(float[] features, float[] gains, float[] strengths);
 
+    /**
+     * Runs {@code count} consecutive hops, exactly as {@code count} calls of {@link #predict} in a row would
+     * (bit for bit): hop i reads {@code features[(first + i) % features.length]} and writes the rows of
+     * {@code gains} and {@code strengths} with the same index. Offline renderers call it with blocks of hops so
+     * that a network can use each weight for the whole block instead of fetching it again for every hop.
+     */
+    default void predictBlock(float[][] features, float[][] gains, float[][] strengths, int first, int count) {
+        for (int i = 0; i < count; i++) {
+            int row = (first + i) % features.length;
+            predict(features[row], gains[row], strengths[row]);
+        }
+    }
+
     /** Returns to the state of a fresh predictor (new render, host suspend/resume). */
     void reset();
 }

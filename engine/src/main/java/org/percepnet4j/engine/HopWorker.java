@@ -69,6 +69,11 @@ final class HopWorker implements AutoCloseable {
         }
     }
 
+    /** True when the last started job has run (then {@link #await} returns at once). Never blocks. */
+    boolean done() {
+        return completed == requested;
+    }
+
     /** Stops the thread (after the job in progress, if any). */
     @Override
     public void close() {

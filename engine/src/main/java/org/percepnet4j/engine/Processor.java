@@ -66,6 +66,12 @@ public final class Processor {
     public static final float INPUT_LIMIT = 1000f;
 
     private static final int HOP = Denoiser.HOP;
+    /**
+     * Most hops the analysis thread analyses and predicts in one hand-over. Batches rather than single hops:
+     * each hand-over costs a few microseconds of waking and waiting, and the network runs a block of hops with
+     * each weight fetched once ({@link GainPredictor#predictBlock}).
+     */
+    static final int AHEAD_BATCH = 16;
     private static final Parameter[] PARAMETERS = Parameter.values();
     private static final float DENORMAL_FLOOR = 1e-25f;
     private static final double OUTPUT_GAIN_SECONDS = 0.015;
@@ -108,13 +114,17 @@ public final class Processor {
 
     private Denoiser linked;
     private Denoiser[] perChannel;
-    /** Offline only (see {@link #setAnalysisThread}): analysis and network of the next hop, null = serial. */
+    /** Offline only (see {@link #setAnalysisThread}): analysis and network of later hops, null = serial. */
     private HopWorker analysisThread;
-    /** The next hop's analysis has been handed to {@link #analysisThread}; its result is collected by runHop. */
-    private boolean nextHopAhead;
-    /** The next hop's sanitised input for the analysis thread, [channels][480], and per channel as [1][480]. */
-    private float[][] aheadIn;
-    private float[][][] channelAheadIn;
+    /** Hops analysed and predicted ahead by the thread, collected, not yet synthesised. */
+    private int readyAhead;
+    /** Hops in the batch the thread is working on (0: idle). */
+    private int inFlight;
+    /** Largest batch to hand over next: 1 at the start of every block, doubling up to {@link #AHEAD_BATCH}. */
+    private int nextBatchLimit;
+    /** The batch's sanitised input for the analysis thread, [batch][channels][480], and per channel as [1][480]. */
+    private float[][][] aheadIn;
+    private float[][][][] channelAheadIn;
     /** Frames of the block in progress, and the block index just after the segment being pushed. */
     private int blockFrames;
     private int segmentEnd;
@@ -212,19 +222,20 @@ public final class Processor {
         channelHopOut = null;
         hopIn = new float[channels][HOP];
         hopOut = new float[channels][HOP];
-        aheadIn = new float[channels][HOP];
-        nextHopAhead = false;
+        readyAhead = 0;
+        inFlight = 0;
         if (channels > 1) {
             perChannel = new Denoiser[channels];
             channelHopIn = new float[channels][][];
             channelHopOut = new float[channels][][];
-            channelAheadIn = new float[channels][][];
             for (int c = 0; c < channels; c++) {
                 perChannel[c] = new Denoiser(model, 1, MAX_LOOKAHEAD_FRAMES);
                 channelHopIn[c] = new float[][] {hopIn[c]};
                 channelHopOut[c] = new float[][] {hopOut[c]};
-                channelAheadIn[c] = new float[][] {aheadIn[c]};
             }
+        }
+        if (analysisThread != null) {
+            allocateAhead();
         }
 
         ratio = RateRatio.forHostRate(sampleRate);
@@ -293,6 +304,7 @@ public final class Processor {
             return;
         }
         blockFrames = frames;
+        nextBatchLimit = 1;
         readBlockParameters();
         // Segments end where a hop completes, so each runs without calls: every output sample of a segment is
         // taken before any of its inputs is pushed, which is the same order as sample by sample (the output FIFO
@@ -472,12 +484,13 @@ public final class Processor {
 
     /**
      * Offline rendering only (never on a host's audio thread): with {@code true}, {@link #process} runs the
-     * analysis and the network of the next hop on a second thread while the current hop is synthesised, when
-     * the next hop's input is already in the block being processed (so long blocks use it best). The output is
-     * bit-identical to serial processing: every stage does the same arithmetic in the same order, only two
-     * consecutive hops overlap in time. Applies at 48 kHz host rate and outside reconfiguration fades; other
-     * cases run serially. {@code false} stops the thread; call it when done (the thread is a daemon, so a
-     * forgotten one never keeps the JVM alive). Call while {@link #process} is not running.
+     * analysis and the network of later hops on a second thread, in batches of up to {@value #AHEAD_BATCH} hops,
+     * while the caller's thread synthesises the hops before them. Only hops whose input is already in the block
+     * being processed are done ahead, so long blocks use the thread best. The output is bit-identical to serial
+     * processing: every stage does the same arithmetic in the same order, only the stages of different hops
+     * overlap in time. Applies at 48 kHz host rate and outside reconfiguration fades; other cases run serially.
+     * {@code false} stops the thread; call it when done (the thread is a daemon, so a forgotten one never keeps
+     * the JVM alive). Allocates; call while {@link #process} is not running.
      */
     public void setAnalysisThread(boolean enabled) {
         if (enabled == (analysisThread != null)) {
@@ -485,6 +498,9 @@ public final class Processor {
         }
         if (enabled) {
             analysisThread = new HopWorker(this::analyseAhead, "percepnet-analysis");
+            if (prepared) {
+                allocateAhead();
+            }
         } else {
             awaitAnalysisThread();
             analysisThread.close();
@@ -492,23 +508,46 @@ public final class Processor {
         }
     }
 
-    /** The analysis thread's job: stages 1 and 2 of the hop after the one in progress. */
-    private void analyseAhead() {
-        if (activeDualMono) {
+    /** Batch input buffers, and Denoiser rings that hold the hop in synthesis, the hops ready and a batch. */
+    private void allocateAhead() {
+        aheadIn = new float[AHEAD_BATCH][channels][HOP];
+        linked.setHopsAhead(2 * AHEAD_BATCH);
+        if (perChannel != null) {
+            channelAheadIn = new float[channels][AHEAD_BATCH][][];
             for (int c = 0; c < channels; c++) {
-                perChannel[c].analyseHop(channelAheadIn[c]);
-                perChannel[c].predictHop();
+                perChannel[c].setHopsAhead(2 * AHEAD_BATCH);
+                for (int k = 0; k < AHEAD_BATCH; k++) {
+                    channelAheadIn[c][k] = new float[][] {aheadIn[k][c]};
+                }
             }
-        } else {
-            linked.analyseHop(aheadIn);
-            linked.predictHop();
         }
     }
 
-    /** Collects a pending look-ahead analysis before any state change (it is then part of that state). */
+    /** The analysis thread's job: stages 1 and 2 of the {@link #inFlight} hops after the ones already done. */
+    private void analyseAhead() {
+        int n = inFlight;
+        if (activeDualMono) {
+            for (int c = 0; c < channels; c++) {
+                Denoiser d = perChannel[c];
+                for (int k = 0; k < n; k++) {
+                    d.analyseHop(channelAheadIn[c][k]);
+                }
+                d.predictHops(n);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                linked.analyseHop(aheadIn[k]);
+            }
+            linked.predictHops(n);
+        }
+    }
+
+    /** Collects a batch in progress before any state change (its hops are then part of that state). */
     private void awaitAnalysisThread() {
-        if (analysisThread != null) {
+        if (analysisThread != null && inFlight > 0) {
             analysisThread.await();
+            readyAhead += inFlight;
+            inFlight = 0;
         }
     }
 
@@ -538,7 +577,7 @@ public final class Processor {
     /** Switches look-ahead / channel layout and restarts the wet path from silence. Does not allocate. */
     private void applyConfiguration(int lookahead, boolean dualMono) {
         awaitAnalysisThread();
-        nextHopAhead = false;
+        readyAhead = 0; // the Denoisers restart below: hops analysed ahead are dropped with their state
         activeLookahead = lookahead;
         activeDualMono = dualMono && channels > 1;
         activeLatency = latencyByLookahead[lookahead];
@@ -637,9 +676,13 @@ public final class Processor {
         hopInputPower[(int) (hopCount & 3)] = inPow;
 
         // Stages 1-2 (analysis, network) of this hop: done ahead on the analysis thread, or now.
-        if (nextHopAhead) {
-            analysisThread.await();
-            nextHopAhead = false;
+        // A finished batch is collected at once, so the thread can start on the next one without waiting for
+        // this thread to run out of hops; a batch still running is waited for only when no hop is ready.
+        if (inFlight > 0 && (readyAhead == 0 || analysisThread.done())) {
+            awaitAnalysisThread();
+        }
+        if (readyAhead > 0) {
+            readyAhead--;
         } else if (activeDualMono) {
             for (int c = 0; c < ch; c++) {
                 perChannel[c].analyseHop(channelHopIn[c]);
@@ -649,7 +692,7 @@ public final class Processor {
             linked.analyseHop(hopIn);
             linked.predictHop();
         }
-        startNextHopAhead();
+        startBatchAhead();
 
         // Stage 3 (post-filter, synthesis) with this hop's smoothed parameters.
         Denoiser analysed;
@@ -712,26 +755,38 @@ public final class Processor {
     }
 
     /**
-     * Hands the next hop to the analysis thread when its whole input is already in this block: at 48 kHz the
-     * next hop is exactly the next 480 input samples (outside fades, which run one sample at a time), read
-     * now, before this block's output could overwrite them (in and out may be the same arrays).
+     * When the thread is idle, hands it the hops after those already done ahead whose whole input is in this
+     * block: at 48 kHz hop after hop is exactly the next 480 input samples (outside fades, which run one sample
+     * at a time), read now, before this block's output could overwrite them (in and out may be the same arrays).
+     * Batches start small at each block so the caller's thread soon has hops to synthesise, then double.
      */
-    private void startNextHopAhead() {
-        if (analysisThread == null || toEngine != null || fade != Fade.RUNNING || segmentEnd + HOP > blockFrames) {
+    private void startBatchAhead() {
+        if (analysisThread == null || inFlight > 0 || toEngine != null || fade != Fade.RUNNING) {
             return;
         }
-        for (int c = 0; c < channels; c++) {
-            float[] src = inRef[c];
-            float[] dst = aheadIn[c];
-            if (src == null) {
-                Arrays.fill(dst, 0f);
-            } else {
-                for (int s = 0; s < HOP; s++) {
-                    dst[s] = sanitizeValue(src[segmentEnd + s]);
+        int from = segmentEnd + readyAhead * HOP;
+        // The Denoisers' rings hold 2·AHEAD_BATCH hops ahead of the one in synthesis.
+        int room = 2 * AHEAD_BATCH - readyAhead;
+        int n = Math.min(Math.min(nextBatchLimit, AHEAD_BATCH), Math.min(room, (blockFrames - from) / HOP));
+        if (n <= 0) {
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < channels; c++) {
+                float[] src = inRef[c];
+                float[] dst = aheadIn[k][c];
+                if (src == null) {
+                    Arrays.fill(dst, 0f);
+                } else {
+                    int at = from + k * HOP;
+                    for (int s = 0; s < HOP; s++) {
+                        dst[s] = sanitizeValue(src[at + s]);
+                    }
                 }
             }
         }
-        nextHopAhead = true;
+        nextBatchLimit = Math.min(AHEAD_BATCH, 2 * n);
+        inFlight = n;
         analysisThread.start();
     }
 

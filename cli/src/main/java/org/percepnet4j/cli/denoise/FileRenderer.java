@@ -28,7 +28,7 @@ public final class FileRenderer {
      * Default block size: deliberately not a multiple of 480 (a test shows other sizes give the same bytes), and
      * long (34 hops), so that with the analysis thread almost every hop's successor is already in the block.
      */
-    public static final int DEFAULT_BLOCK = 16381;
+    public static final int DEFAULT_BLOCK = 131_071;
     /** Fixed dither seed: the same input and settings always give the same bytes. */
     static final long DITHER_SEED = 0x7064_6E34_6A00L;
 

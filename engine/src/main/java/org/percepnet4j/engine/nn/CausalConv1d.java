@@ -45,6 +45,15 @@ public final class CausalConv1d {
             System.arraycopy(x, 0, frames[newest], 0, in);
         }
 
+        /** Writes the {@code kernel - 1} frames before the newest-to-come into rows 0..kernel-2, oldest first. */
+        void copyPast(float[][] rows) {
+            for (int j = 0; j < kernel - 1; j++) {
+                // row j is (kernel - 1 - j) frames before the next frame, i.e. (kernel - 2 - j) back from newest
+                int slot = Math.floorMod(newest - (kernel - 2 - j), kernel);
+                System.arraycopy(frames[slot], 0, rows[j], 0, in);
+            }
+        }
+
         public void clear() {
             for (float[] f : frames) {
                 java.util.Arrays.fill(f, 0f);
@@ -64,6 +73,24 @@ public final class CausalConv1d {
             // tap k looks (kernel - 1 - k) frames back
             int slot = Math.floorMod(h.newest - (kernel - 1 - k), kernel);
             Dense.mulAdd(tapWeightsInMajor[k], h.frames[slot], in, y);
+        }
+    }
+
+    /**
+     * {@link #apply} for {@code count} consecutive frames: rows 0..kernel-2 of {@code x} hold the frames before
+     * the block (see {@link History#copyPast}), rows kernel-1.. the block's frames, so output t reads rows
+     * t..t+kernel-1. Afterwards the history holds the block's last frames, as if each had been pushed and
+     * applied in turn; every output row is bit-identical to that.
+     */
+    void applyRows(History h, float[][] x, float[][] y, int count) {
+        for (int t = 0; t < count; t++) {
+            System.arraycopy(bias, 0, y[t], 0, out);
+        }
+        for (int k = 0; k < kernel; k++) {
+            Dense.mulAddRows(tapWeightsInMajor[k], x, k, in, y, 0, count);
+        }
+        for (int r = count - 1; r < count + kernel - 1; r++) {
+            h.push(x[r]);
         }
     }
 

@@ -68,6 +68,56 @@ public final class Dense {
         }
     }
 
+    /**
+     * The same product for {@code count} rows at once: {@code y[yFrom + t] += W·x[xFrom + t]}. Each output value
+     * is summed in exactly the order of {@link #mulAdd} (inputs in ascending order, grouped by four, the rest one
+     * by one), so every row is bit-identical to a {@code mulAdd} call of its own. The loop order is what makes it
+     * faster: a group of weight columns is loaded once and used for every row while it sits in the L1 cache,
+     * instead of streaming all the weights from memory again for every hop.
+     */
+    static void mulAddRows(float[][] wInMajor, float[][] x, int xFrom, int n, float[][] y, int yFrom, int count) {
+        int i = 0;
+        // Four inputs per pass, as in mulAdd. (Eight per pass would round the same, and so would two rows per
+        // pass, but C2 does not vectorise those loops: measured 4-5x slower.)
+        for (; i + 3 < n; i += 4) {
+            float[] w0 = wInMajor[i];
+            float[] w1 = wInMajor[i + 1];
+            float[] w2 = wInMajor[i + 2];
+            float[] w3 = wInMajor[i + 3];
+            int len = w0.length;
+            for (int t = 0; t < count; t++) {
+                float[] xr = x[xFrom + t];
+                float[] yr = y[yFrom + t];
+                float x0 = xr[i];
+                float x1 = xr[i + 1];
+                float x2 = xr[i + 2];
+                float x3 = xr[i + 3];
+                for (int o = 0; o < len; o++) {
+                    yr[o] = yr[o] + w0[o] * x0 + w1[o] * x1 + w2[o] * x2 + w3[o] * x3;
+                }
+            }
+        }
+        for (; i < n; i++) {
+            float[] w = wInMajor[i];
+            int len = w.length;
+            for (int t = 0; t < count; t++) {
+                float xi = x[xFrom + t][i];
+                float[] yr = y[yFrom + t];
+                for (int o = 0; o < len; o++) {
+                    yr[o] += w[o] * xi;
+                }
+            }
+        }
+    }
+
+    /** {@link #apply} for {@code count} rows: {@code y[t] = W·x[t] + b}, each row bit-identical to apply. */
+    public void applyRows(float[][] x, float[][] y, int count) {
+        for (int t = 0; t < count; t++) {
+            System.arraycopy(bias, 0, y[t], 0, out);
+        }
+        mulAddRows(weightsInMajor, x, 0, in, y, 0, count);
+    }
+
     /** y = W·x + b; reads {@link #inputs()} values of x, writes {@link #outputs()} values of y. */
     public void apply(float[] x, float[] y) {
         System.arraycopy(bias, 0, y, 0, out);

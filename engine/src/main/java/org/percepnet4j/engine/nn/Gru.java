@@ -58,6 +58,34 @@ public final class Gru {
         }
     }
 
+    /**
+     * {@link #step} for {@code count} consecutive frames: the input projections of all frames first, in one
+     * {@link Dense#mulAddRows} pass, then the recurrence frame by frame. Writes the state after frame t into
+     * {@code hOut[t]} and leaves the last one in {@code h}; bit-identical to {@code count} calls of step.
+     *
+     * @param gi work space of {@code count} rows of at least 3·{@link #hidden()} values
+     * @param gh work space of at least 3·{@link #hidden()} values
+     */
+    void stepRows(float[][] x, int count, float[] h, float[][] hOut, float[][] gi, float[] gh) {
+        int h3 = 3 * hidden;
+        for (int t = 0; t < count; t++) {
+            System.arraycopy(inputBias, 0, gi[t], 0, h3);
+        }
+        Dense.mulAddRows(inputWeightsInMajor, x, 0, in, gi, 0, count);
+        for (int t = 0; t < count; t++) {
+            float[] g = gi[t];
+            System.arraycopy(hiddenBias, 0, gh, 0, h3);
+            Dense.mulAdd(hiddenWeightsInMajor, h, hidden, gh);
+            for (int j = 0; j < hidden; j++) {
+                float r = Activations.sigmoid(g[j] + gh[j]);
+                float z = Activations.sigmoid(g[hidden + j] + gh[hidden + j]);
+                float n = Activations.tanh(g[2 * hidden + j] + r * gh[2 * hidden + j]);
+                h[j] = (1f - z) * n + z * h[j];
+            }
+            System.arraycopy(h, 0, hOut[t], 0, hidden);
+        }
+    }
+
     public int inputs() {
         return in;
     }

@@ -23,6 +23,8 @@ final class NeuralGainPredictor implements GainPredictor {
     private final float[] strengthConcat;
     private final float[] inputProjection;
     private final float[] hiddenProjection;
+    /** Buffers of {@link #predictBlock}, made on its first call. */
+    private Block block;
 
     NeuralGainPredictor(NeuralGainModel model) {
         this.m = model;
@@ -85,6 +87,128 @@ final class NeuralGainPredictor implements GainPredictor {
         m.strengthGru.step(strengthConcat, strengthState, inputProjection, hiddenProjection);
         m.strengthOut.apply(strengthState, strengths);
         Activations.sigmoid(strengths, BANDS);
+    }
+
+    /**
+     * Layer by layer over blocks of up to {@link Block#ROWS} hops: each layer's weights are fetched once per
+     * block and the non-recurrent products run over all its hops (see {@link Dense#mulAddRows}); only the GRUs'
+     * hidden-state products stay hop by hop. Every value is computed with the same operations in the same order
+     * as in {@link #predict}, so the results are bit-identical. The block buffers are allocated on the first call
+     * (offline renderers only; the audio thread calls {@link #predict}).
+     */
+    @Override
+    public void predictBlock(float[][] features, float[][] gains, float[][] strengths, int first, int count) {
+        if (block == null) {
+            block = new Block(m);
+        }
+        for (int done = 0; done < count; done += Block.ROWS) {
+            runBlock(features, gains, strengths, first + done, Math.min(Block.ROWS, count - done));
+        }
+    }
+
+    private void runBlock(float[][] features, float[][] gains, float[][] strengths, int first, int n) {
+        Block b = block;
+        for (int t = 0; t < n; t++) {
+            int row = (first + t) % features.length;
+            float[] f = features[row];
+            float[] x = b.input[t];
+            for (int i = 0; i < FEATURES; i++) {
+                float v = (f[i] - m.featureMean[i]) * m.featureScale[i];
+                x[i] = v >= -INPUT_LIMIT ? (v <= INPUT_LIMIT ? v : INPUT_LIMIT) : (v < -INPUT_LIMIT ? -INPUT_LIMIT : 0f);
+            }
+            b.gains[t] = gains[row];
+            b.strengths[t] = strengths[row];
+        }
+        m.denseIn.applyRows(b.input, b.denseRows, n);
+        tanhRows(b.denseRows, n);
+        conv1History.copyPast(b.denseWithPast);
+        m.conv1.applyRows(conv1History, b.denseWithPast, b.conv1Rows, n);
+        tanhRows(b.conv1Rows, n);
+        conv2History.copyPast(b.conv1WithPast);
+        m.conv2.applyRows(conv2History, b.conv1WithPast, b.conv2Rows, n);
+        tanhRows(b.conv2Rows, n);
+
+        float[][] x = b.conv2Rows;
+        for (int i = 0; i < states.length; i++) {
+            m.grus[i].stepRows(x, n, states[i], b.gruRows[i], b.inputProjections, hiddenProjection);
+            x = b.gruRows[i];
+        }
+        float[][] last = x;
+        m.gainGru.stepRows(last, n, gainState, b.gainGruRows, b.inputProjections, hiddenProjection);
+
+        int conv2Width = conv2Out.length;
+        for (int t = 0; t < n; t++) {
+            float[] concat = b.gainConcat[t];
+            System.arraycopy(b.conv2Rows[t], 0, concat, 0, conv2Width);
+            int at = conv2Width;
+            for (int i = 0; i < states.length; i++) {
+                System.arraycopy(b.gruRows[i][t], 0, concat, at, states[i].length);
+                at += states[i].length;
+            }
+            System.arraycopy(b.gainGruRows[t], 0, concat, at, gainState.length);
+        }
+        m.gainOut.applyRows(b.gainConcat, b.gains, n);
+        for (int t = 0; t < n; t++) {
+            Activations.sigmoid(b.gains[t], BANDS);
+        }
+
+        for (int t = 0; t < n; t++) {
+            System.arraycopy(b.conv2Rows[t], 0, b.strengthConcat[t], 0, conv2Width);
+            System.arraycopy(last[t], 0, b.strengthConcat[t], conv2Width, last[t].length);
+        }
+        m.strengthGru.stepRows(b.strengthConcat, n, strengthState, b.strengthGruRows, b.inputProjections,
+                hiddenProjection);
+        m.strengthOut.applyRows(b.strengthGruRows, b.strengths, n);
+        for (int t = 0; t < n; t++) {
+            Activations.sigmoid(b.strengths[t], BANDS);
+        }
+    }
+
+    private static void tanhRows(float[][] rows, int n) {
+        for (int t = 0; t < n; t++) {
+            Activations.tanh(rows[t], rows[t].length);
+        }
+    }
+
+    /** Work space of {@link #predictBlock}: one row per hop of a block for every layer's output. */
+    private static final class Block {
+        static final int ROWS = 16;
+
+        final float[][] input = new float[ROWS][FEATURES];
+        /** The dense layer's output with the conv1 kernel's past frames in front; denseRows is its tail. */
+        final float[][] denseWithPast;
+        final float[][] denseRows;
+        final float[][] conv1WithPast;
+        final float[][] conv1Rows;
+        final float[][] conv2Rows;
+        final float[][][] gruRows;
+        final float[][] gainGruRows;
+        final float[][] strengthGruRows;
+        final float[][] inputProjections;
+        final float[][] gainConcat;
+        final float[][] strengthConcat;
+        /** The caller's output rows of the block being run. */
+        final float[][] gains = new float[ROWS][];
+        final float[][] strengths = new float[ROWS][];
+
+        Block(NeuralGainModel m) {
+            denseWithPast = new float[m.conv1.kernel() - 1 + ROWS][m.denseIn.outputs()];
+            denseRows = java.util.Arrays.copyOfRange(denseWithPast, m.conv1.kernel() - 1, denseWithPast.length);
+            conv1WithPast = new float[m.conv2.kernel() - 1 + ROWS][m.conv1.outputs()];
+            conv1Rows = java.util.Arrays.copyOfRange(conv1WithPast, m.conv2.kernel() - 1, conv1WithPast.length);
+            conv2Rows = new float[ROWS][m.conv2.outputs()];
+            gruRows = new float[m.grus.length][][];
+            int maxHidden = Math.max(m.gainGru.hidden(), m.strengthGru.hidden());
+            for (int i = 0; i < gruRows.length; i++) {
+                gruRows[i] = new float[ROWS][m.grus[i].hidden()];
+                maxHidden = Math.max(maxHidden, m.grus[i].hidden());
+            }
+            gainGruRows = new float[ROWS][m.gainGru.hidden()];
+            strengthGruRows = new float[ROWS][m.strengthGru.hidden()];
+            inputProjections = new float[ROWS][3 * maxHidden];
+            gainConcat = new float[ROWS][m.gainOut.inputs()];
+            strengthConcat = new float[ROWS][m.strengthGru.inputs()];
+        }
     }
 
     @Override
