@@ -3,60 +3,95 @@ package org.percepnet4j.engine;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A second thread that runs one job at a time on request, for offline rendering: {@link #start} hands the job
- * over, {@link #await} waits until it has run. Hand-overs are volatile counters (a happens-before edge both
- * ways), so what the job writes is visible after {@link #await}, and what the caller wrote before {@link #start}
- * is visible to the job.
+ * A second thread for offline rendering that works through hops as the caller hands them over, ahead of the
+ * caller: one producer of work (the caller, {@link #handOver}), one worker, one consumer of results (the
+ * caller again, {@link #awaitDone}). Hops are numbered 0, 1, 2, … for the life of the worker; the three
+ * counters (handed over, done, taken) only grow, and each is written by one thread only, so the hand-overs are
+ * plain volatile writes and reads (a happens-before edge both ways) with no locks and no allocation.
  *
- * <p>The jobs come every 100 µs or so, and waking a parked thread costs about as much as the job, so both sides
- * spin briefly ({@link Thread#onSpinWait}) before they park. No allocation per job.
+ * <p>The worker runs the job on batches of consecutive hops: as many as are handed over, at most
+ * {@code maxBatch}, and at most one more than the hops done and not yet taken, so that a caller that has
+ * nothing to do gets its next hop quickly and a caller that is behind lets the worker batch freely.
+ *
+ * <p>Both sides spin briefly ({@link Thread#onSpinWait}) before they park: waking a parked thread costs about
+ * as much as a hop.
  */
 final class HopWorker implements AutoCloseable {
 
-    /** About 20–50 µs of spinning before parking: longer than the usual gap between two jobs. */
+    /** The work of hops {@code first .. first + count - 1}, in that order. */
+    interface Job {
+        void run(long first, int count);
+    }
+
+    /** About 20–50 µs of spinning before parking. */
     private static final int SPINS = 20_000;
 
-    private final Runnable job;
+    private final Job job;
+    private final int maxBatch;
     private final Thread thread;
-    private volatile long requested;
-    private volatile long completed;
+    /** Written by the caller. */
+    private volatile long handed;
+    private volatile long taken;
+    /** Written by the worker. */
+    private volatile long done;
     private volatile boolean closed;
     private volatile boolean workerParked;
     private volatile Thread waiter;
-    /** Written by the job thread before {@code completed}, read after it. */
+    /** Written by the worker before {@code done}, read after it. */
     private Throwable failure;
 
-    HopWorker(Runnable job, String name) {
+    HopWorker(Job job, int maxBatch, String name) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
+        }
         this.job = job;
+        this.maxBatch = maxBatch;
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true); // never keeps the JVM alive, even when close() is forgotten
         thread.start();
     }
 
-    /** Runs the job once on the worker thread; the previous run must have been awaited. */
-    void start() {
-        requested++;
+    /** Hops handed over so far: the next hop to hand over has this number. */
+    long handed() {
+        return handed;
+    }
+
+    /** Hops taken so far: the next hop to take has this number. */
+    long taken() {
+        return taken;
+    }
+
+    /** Hands over hops up to {@code end} (exclusive); what the caller wrote for them before is visible to the job. */
+    void handOver(long end) {
+        if (end <= handed) {
+            return;
+        }
+        handed = end;
         if (workerParked) {
             LockSupport.unpark(thread);
         }
     }
 
     /**
-     * Waits until the last started job has run.
+     * Waits until the next hop is done and takes it: what the job wrote for it is visible afterwards.
      *
-     * @throws IllegalStateException when the job threw (its exception is the cause) or the worker is closed
+     * @throws IllegalStateException when no handed-over hop is left to take, the job threw (its exception is
+     *                               the cause), or the worker is closed
      */
-    void await() {
-        long target = requested;
-        for (int i = 0; completed != target; i++) {
-            if (closed) {
-                throw new IllegalStateException("hop worker closed");
+    void take() {
+        long hop = taken;
+        if (hop >= handed) {
+            throw new IllegalStateException("no hop handed over to take");
+        }
+        for (int i = 0; done <= hop; i++) {
+            if (failure != null || closed) {
+                break;
             }
             if (i < SPINS) {
                 Thread.onSpinWait();
             } else {
                 waiter = Thread.currentThread();
-                if (completed != target) {
+                if (done <= hop && failure == null && !closed) {
                     LockSupport.park(this);
                 }
                 waiter = null;
@@ -64,17 +99,30 @@ final class HopWorker implements AutoCloseable {
         }
         Throwable t = failure;
         if (t != null) {
-            failure = null;
             throw new IllegalStateException("offline analysis failed: " + t, t);
+        }
+        if (done <= hop) {
+            throw new IllegalStateException("hop worker closed");
+        }
+        taken = hop + 1;
+    }
+
+    /** Hops handed over and not yet taken (done or not). */
+    int pending() {
+        return (int) (handed - taken);
+    }
+
+    /**
+     * Waits until every hop handed over is done and takes them all (state changes of the caller need the
+     * worker idle).
+     */
+    void drain() {
+        while (taken < handed) {
+            take();
         }
     }
 
-    /** True when the last started job has run (then {@link #await} returns at once). Never blocks. */
-    boolean done() {
-        return completed == requested;
-    }
-
-    /** Stops the thread (after the job in progress, if any). */
+    /** Stops the thread (after the batch in progress, if any). */
     @Override
     public void close() {
         closed = true;
@@ -82,32 +130,45 @@ final class HopWorker implements AutoCloseable {
     }
 
     private void loop() {
-        long done = 0;
+        long next = 0;
+        int lastBatch = 0;
         while (!closed) {
-            if (requested != done) {
-                done = requested;
+            long available = handed - next;
+            if (available > 0) {
+                // Batches double from one hop up to maxBatch (or one more than the caller has queued, if that is
+                // more): a caller waiting at the start gets its first hop soon, and then the batches are as large
+                // as they can be whether or not the caller keeps up.
+                long queued = next - taken;
+                int n = (int) Math.min(Math.min(available, maxBatch), Math.max(queued + 1, 2L * lastBatch));
+                lastBatch = n;
                 try {
-                    job.run();
-                } catch (Throwable t) { // handed to the caller of await, which owns the error
+                    job.run(next, n);
+                } catch (Throwable t) { // handed to the caller of take, which owns the error
                     failure = t;
+                    closed = true;
                 }
-                completed = done;
+                next += n;
+                done = next;
                 Thread w = waiter;
                 if (w != null) {
                     LockSupport.unpark(w);
                 }
                 continue;
             }
-            for (int i = 0; i < SPINS && requested == done && !closed; i++) {
+            for (int i = 0; i < SPINS && handed == next && !closed; i++) {
                 Thread.onSpinWait();
             }
-            if (requested == done && !closed) {
+            if (handed == next && !closed) {
                 workerParked = true;
-                if (requested == done && !closed) {
+                if (handed == next && !closed) {
                     LockSupport.park(this);
                 }
                 workerParked = false;
             }
+        }
+        Thread w = waiter;
+        if (w != null) {
+            LockSupport.unpark(w);
         }
     }
 }

@@ -67,11 +67,17 @@ public final class Processor {
 
     private static final int HOP = Denoiser.HOP;
     /**
-     * Most hops the analysis thread analyses and predicts in one hand-over. Batches rather than single hops:
-     * each hand-over costs a few microseconds of waking and waiting, and the network runs a block of hops with
-     * each weight fetched once ({@link GainPredictor#predictBlock}).
+     * Most hops the analysis thread analyses and predicts in one go: the network runs a block of hops with each
+     * weight fetched once ({@link GainPredictor#predictBlock}).
      */
     static final int AHEAD_BATCH = 16;
+    /** Most hops handed to the analysis thread beyond the one in synthesis (the Denoisers' rings hold them). */
+    static final int AHEAD_HOPS = 2 * AHEAD_BATCH;
+    /**
+     * Input samples after a block that the analysis thread can use at most (see {@link #process(float[][],
+     * float[][], int, int)}): offline renderers that read this far ahead keep it busy across block boundaries.
+     */
+    public static final int ANALYSIS_READ_AHEAD = (AHEAD_HOPS + 1) * HOP;
     private static final Parameter[] PARAMETERS = Parameter.values();
     private static final float DENORMAL_FLOOR = 1e-25f;
     private static final double OUTPUT_GAIN_SECONDS = 0.015;
@@ -116,17 +122,18 @@ public final class Processor {
     private Denoiser[] perChannel;
     /** Offline only (see {@link #setAnalysisThread}): analysis and network of later hops, null = serial. */
     private HopWorker analysisThread;
-    /** Hops analysed and predicted ahead by the thread, collected, not yet synthesised. */
-    private int readyAhead;
-    /** Hops in the batch the thread is working on (0: idle). */
-    private int inFlight;
-    /** Largest batch to hand over next: 1 at the start of every block, doubling up to {@link #AHEAD_BATCH}. */
-    private int nextBatchLimit;
-    /** The batch's sanitised input for the analysis thread, [batch][channels][480], and per channel as [1][480]. */
+    /**
+     * Sanitised input of the hops handed to the thread, a ring indexed by the worker's hop number modulo its
+     * length, [ring][channels][480], and per channel as [channels][ring][1][480].
+     */
     private float[][][] aheadIn;
     private float[][][][] channelAheadIn;
+    /** Hops the thread finished that were collected for a state change (or its stop), not yet synthesised. */
+    private int readyAhead;
     /** Frames of the block in progress, and the block index just after the segment being pushed. */
     private int blockFrames;
+    /** Input samples of the next block already given after this one (offline, see process with nextFrames). */
+    private int blockAhead;
     private int segmentEnd;
     private float[][] hopIn;
     private float[][] hopOut;
@@ -222,8 +229,6 @@ public final class Processor {
         channelHopOut = null;
         hopIn = new float[channels][HOP];
         hopOut = new float[channels][HOP];
-        readyAhead = 0;
-        inFlight = 0;
         if (channels > 1) {
             perChannel = new Denoiser[channels];
             channelHopIn = new float[channels][][];
@@ -295,6 +300,16 @@ public final class Processor {
      * beyond {@link #channels()} are left untouched. Before {@link #prepare} the output is silence.
      */
     public void process(float[][] in, float[][] out, int n) {
+        process(in, out, n, 0);
+    }
+
+    /**
+     * Offline rendering with the analysis thread ({@link #setAnalysisThread}): {@link #process}, where
+     * {@code in[c][n .. n + nextFrames)} already holds the first {@code nextFrames} input samples of the next call
+     * (which must then begin with exactly those samples). The thread may start on hops that end there, so it does
+     * not run dry at the end of every block. Only reads them: the output is the same as without them.
+     */
+    public void process(float[][] in, float[][] out, int n, int nextFrames) {
         if (!prepared) {
             writeSilence(out, n);
             return;
@@ -304,7 +319,7 @@ public final class Processor {
             return;
         }
         blockFrames = frames;
-        nextBatchLimit = 1;
+        blockAhead = frames == n ? aheadFrames(nextFrames) : 0;
         readBlockParameters();
         // Segments end where a hop completes, so each runs without calls: every output sample of a segment is
         // taken before any of its inputs is pushed, which is the same order as sample by sample (the output FIFO
@@ -484,9 +499,10 @@ public final class Processor {
 
     /**
      * Offline rendering only (never on a host's audio thread): with {@code true}, {@link #process} runs the
-     * analysis and the network of later hops on a second thread, in batches of up to {@value #AHEAD_BATCH} hops,
-     * while the caller's thread synthesises the hops before them. Only hops whose input is already in the block
-     * being processed are done ahead, so long blocks use the thread best. The output is bit-identical to serial
+     * analysis and the network of later hops on a second thread, up to {@value #AHEAD_HOPS} hops ahead and in
+     * batches of up to {@value #AHEAD_BATCH}, while the caller's thread synthesises the hops before them. Only
+     * hops whose input is already in the block being processed are done ahead, so long blocks use the thread
+     * best. The output is bit-identical to serial
      * processing: every stage does the same arithmetic in the same order, only the stages of different hops
      * overlap in time. Applies at 48 kHz host rate and outside reconfiguration fades; other cases run serially.
      * {@code false} stops the thread; call it when done (the thread is a daemon, so a forgotten one never keeps
@@ -497,7 +513,7 @@ public final class Processor {
             return;
         }
         if (enabled) {
-            analysisThread = new HopWorker(this::analyseAhead, "percepnet-analysis");
+            analysisThread = new HopWorker(this::analyseAhead, AHEAD_BATCH, "percepnet-analysis");
             if (prepared) {
                 allocateAhead();
             }
@@ -508,46 +524,46 @@ public final class Processor {
         }
     }
 
-    /** Batch input buffers, and Denoiser rings that hold the hop in synthesis, the hops ready and a batch. */
+    /** The input ring, and Denoiser rings that hold the hop in synthesis and the hops handed over after it. */
     private void allocateAhead() {
-        aheadIn = new float[AHEAD_BATCH][channels][HOP];
-        linked.setHopsAhead(2 * AHEAD_BATCH);
+        int ring = AHEAD_HOPS + 1;
+        aheadIn = new float[ring][channels][HOP];
+        linked.setHopsAhead(AHEAD_HOPS);
         if (perChannel != null) {
-            channelAheadIn = new float[channels][AHEAD_BATCH][][];
+            channelAheadIn = new float[channels][ring][][];
             for (int c = 0; c < channels; c++) {
-                perChannel[c].setHopsAhead(2 * AHEAD_BATCH);
-                for (int k = 0; k < AHEAD_BATCH; k++) {
+                perChannel[c].setHopsAhead(AHEAD_HOPS);
+                for (int k = 0; k < ring; k++) {
                     channelAheadIn[c][k] = new float[][] {aheadIn[k][c]};
                 }
             }
         }
     }
 
-    /** The analysis thread's job: stages 1 and 2 of the {@link #inFlight} hops after the ones already done. */
-    private void analyseAhead() {
-        int n = inFlight;
+    /** The analysis thread's job: stages 1 and 2 of the worker's hops {@code first .. first + count - 1}. */
+    private void analyseAhead(long first, int count) {
+        int ring = aheadIn.length;
         if (activeDualMono) {
             for (int c = 0; c < channels; c++) {
                 Denoiser d = perChannel[c];
-                for (int k = 0; k < n; k++) {
-                    d.analyseHop(channelAheadIn[c][k]);
+                for (int k = 0; k < count; k++) {
+                    d.analyseHop(channelAheadIn[c][(int) ((first + k) % ring)]);
                 }
-                d.predictHops(n);
+                d.predictHops(count);
             }
         } else {
-            for (int k = 0; k < n; k++) {
-                linked.analyseHop(aheadIn[k]);
+            for (int k = 0; k < count; k++) {
+                linked.analyseHop(aheadIn[(int) ((first + k) % ring)]);
             }
-            linked.predictHops(n);
+            linked.predictHops(count);
         }
     }
 
-    /** Collects a batch in progress before any state change (its hops are then part of that state). */
+    /** Waits for every hop handed to the thread before any state change (they are then part of that state). */
     private void awaitAnalysisThread() {
-        if (analysisThread != null && inFlight > 0) {
-            analysisThread.await();
-            readyAhead += inFlight;
-            inFlight = 0;
+        if (analysisThread != null) {
+            readyAhead += analysisThread.pending();
+            analysisThread.drain();
         }
     }
 
@@ -676,13 +692,10 @@ public final class Processor {
         hopInputPower[(int) (hopCount & 3)] = inPow;
 
         // Stages 1-2 (analysis, network) of this hop: done ahead on the analysis thread, or now.
-        // A finished batch is collected at once, so the thread can start on the next one without waiting for
-        // this thread to run out of hops; a batch still running is waited for only when no hop is ready.
-        if (inFlight > 0 && (readyAhead == 0 || analysisThread.done())) {
-            awaitAnalysisThread();
-        }
         if (readyAhead > 0) {
             readyAhead--;
+        } else if (analysisThread != null && analysisThread.pending() > 0) {
+            analysisThread.take(); // the next hop handed over is this one
         } else if (activeDualMono) {
             for (int c = 0; c < ch; c++) {
                 perChannel[c].analyseHop(channelHopIn[c]);
@@ -692,7 +705,7 @@ public final class Processor {
             linked.analyseHop(hopIn);
             linked.predictHop();
         }
-        startBatchAhead();
+        handOverAhead();
 
         // Stage 3 (post-filter, synthesis) with this hop's smoothed parameters.
         Denoiser analysed;
@@ -755,26 +768,29 @@ public final class Processor {
     }
 
     /**
-     * When the thread is idle, hands it the hops after those already done ahead whose whole input is in this
-     * block: at 48 kHz hop after hop is exactly the next 480 input samples (outside fades, which run one sample
-     * at a time), read now, before this block's output could overwrite them (in and out may be the same arrays).
-     * Batches start small at each block so the caller's thread soon has hops to synthesise, then double.
+     * Hands the thread the hops after those already handed over whose whole input is in this block or the
+     * samples given after it, up to {@value #AHEAD_HOPS} ahead: at 48 kHz hop after hop is exactly the next 480
+     * input samples (outside fades, which run one sample at a time), read now, before this block's output could
+     * overwrite them (in and out may be the same arrays). Hops handed over and not reached by the end of the
+     * block are taken in the next one (or dropped with the state when a reconfiguration restarts it).
      */
-    private void startBatchAhead() {
-        if (analysisThread == null || inFlight > 0 || toEngine != null || fade != Fade.RUNNING) {
+    private void handOverAhead() {
+        if (analysisThread == null || toEngine != null || fade != Fade.RUNNING) {
             return;
         }
-        int from = segmentEnd + readyAhead * HOP;
-        // The Denoisers' rings hold 2·AHEAD_BATCH hops ahead of the one in synthesis.
-        int room = 2 * AHEAD_BATCH - readyAhead;
-        int n = Math.min(Math.min(nextBatchLimit, AHEAD_BATCH), Math.min(room, (blockFrames - from) / HOP));
+        int queued = readyAhead + analysisThread.pending();
+        int from = segmentEnd + queued * HOP;
+        int n = Math.min(AHEAD_HOPS - queued, (blockFrames + blockAhead - from) / HOP);
         if (n <= 0) {
             return;
         }
+        long first = analysisThread.handed();
+        int ring = aheadIn.length;
         for (int k = 0; k < n; k++) {
+            float[][] hop = aheadIn[(int) ((first + k) % ring)];
             for (int c = 0; c < channels; c++) {
                 float[] src = inRef[c];
-                float[] dst = aheadIn[k][c];
+                float[] dst = hop[c];
                 if (src == null) {
                     Arrays.fill(dst, 0f);
                 } else {
@@ -785,9 +801,7 @@ public final class Processor {
                 }
             }
         }
-        nextBatchLimit = Math.min(AHEAD_BATCH, 2 * n);
-        inFlight = n;
-        analysisThread.start();
+        analysisThread.handOver(first + n);
     }
 
     private void publishMeters(Denoiser analysed, double hopOutputPower) {
@@ -856,6 +870,17 @@ public final class Processor {
     }
 
     /** Binds channel arrays for this block and returns the number of frames that can be processed safely. */
+    /** How many of {@code nextFrames} input samples after the block every bound input channel holds. */
+    private int aheadFrames(int nextFrames) {
+        int ahead = Math.max(0, nextFrames);
+        for (int c = 0; c < channels; c++) {
+            if (inRef[c] != null) {
+                ahead = Math.min(ahead, inRef[c].length - blockFrames);
+            }
+        }
+        return ahead;
+    }
+
     private int bindChannels(float[][] in, float[][] out, int n) {
         int frames = Math.max(0, n);
         for (int c = 0; c < channels; c++) {

@@ -130,6 +130,16 @@ public final class AudioFileReader implements AutoCloseable {
      * @throws AudioFileException when the file is corrupt or ends before its header says it should
      */
     public int read(float[][] dst, int maxFrames) throws AudioFileException {
+        return read(dst, 0, maxFrames);
+    }
+
+    /**
+     * Reads up to {@code maxFrames} frames into {@code dst[ch][offset..]}.
+     *
+     * @return frames read; 0 at the end of the file
+     * @throws AudioFileException when the file is corrupt or ends before its header says it should
+     */
+    public int read(float[][] dst, int offset, int maxFrames) throws AudioFileException {
         int frameBytes = codec.frameBytes();
         if (info.frames() >= 0) {
             maxFrames = (int) Math.min(maxFrames, info.frames() - framesRead);
@@ -162,7 +172,7 @@ public final class AudioFileReader implements AutoCloseable {
             throw new AudioFileException(file, "truncated: the header says " + info.frames()
                     + " frames, the file holds " + (framesRead + frames));
         }
-        codec.decode(bytes, frames, dst, 0);
+        codec.decode(bytes, frames, dst, offset);
         framesRead += frames;
         return frames;
     }

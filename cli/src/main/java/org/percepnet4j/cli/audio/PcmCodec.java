@@ -35,6 +35,10 @@ final class PcmCodec {
 
     /** Decodes {@code frames} frames from {@code src} into {@code dst[ch][offset..]}. */
     void decode(byte[] src, int frames, float[][] dst, int offset) {
+        if (!bigEndian && !unsigned && !format.isFloatingPoint() && (format.bits() == 16 || format.bits() == 24)) {
+            decodeLittleEndian(src, frames, dst, offset);
+            return;
+        }
         int bytes = format.bytes();
         int p = 0;
         for (int i = 0; i < frames; i++) {
@@ -59,6 +63,10 @@ final class PcmCodec {
 
     /** Encodes {@code frames} frames from {@code src[ch][offset..]} into {@code dst}. */
     void encode(float[][] src, int offset, int frames, byte[] dst) {
+        if (!bigEndian && !unsigned && dither == null && format.bits() == 24 && !format.isFloatingPoint()) {
+            encode24LittleEndian(src, offset, frames, dst);
+            return;
+        }
         int bytes = format.bytes();
         int p = 0;
         long min = -(long) scale;
@@ -83,6 +91,55 @@ final class PcmCodec {
                 }
                 writeInt(dst, p, bytes, raw);
                 p += bytes;
+            }
+        }
+    }
+
+    /**
+     * The common WAV cases, 16 and 24-bit little-endian, without the general loop's per-byte branches: the same
+     * values (raw / 2^(bits-1) is exact in float for these widths, as it is in double).
+     */
+    private void decodeLittleEndian(byte[] src, int frames, float[][] dst, int offset) {
+        float step = (float) (1.0 / scale);
+        int p = 0;
+        if (format.bits() == 24) {
+            for (int i = 0; i < frames; i++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    int raw = (src[p] & 0xFF) | (src[p + 1] & 0xFF) << 8 | src[p + 2] << 16; // top byte sign-extends
+                    dst[ch][offset + i] = raw * step;
+                    p += 3;
+                }
+            }
+        } else {
+            for (int i = 0; i < frames; i++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    int raw = (src[p] & 0xFF) | src[p + 1] << 8;
+                    dst[ch][offset + i] = raw * step;
+                    p += 2;
+                }
+            }
+        }
+    }
+
+    /**
+     * 24-bit little-endian output (no dither at this width), bit-identical to the general path: v·2^23 is exact
+     * in float as in double, and rounding is half up in both.
+     */
+    private void encode24LittleEndian(float[][] src, int offset, int frames, byte[] dst) {
+        float fullScale = (float) scale;
+        int min = (int) -scale;
+        int max = (int) scale - 1;
+        int p = 0;
+        for (int i = 0; i < frames; i++) {
+            for (int ch = 0; ch < channels; ch++) {
+                float v = src[ch][offset + i];
+                // floor(y + 1/2) in double is exact for any float y, i.e. Math.round's value, but Math.floor
+                // compiles to one instruction where Math.round(float) does not.
+                int q = Float.isFinite(v) ? Math.max(min, Math.min(max, (int) Math.floor(v * fullScale + 0.5))) : 0;
+                dst[p] = (byte) q;
+                dst[p + 1] = (byte) (q >> 8);
+                dst[p + 2] = (byte) (q >> 16);
+                p += 3;
             }
         }
     }

@@ -97,6 +97,9 @@ public final class FileRenderer {
         private final AudioFileReader reader;
         private final Processor processor;
         private final LongConsumer progress;
+        private final int block;
+        /** Input read so far and not yet processed: frames [0, buffered) of in. */
+        private int buffered;
         private final float[][] in;
         private final float[][] out;
         private final int latency;
@@ -111,7 +114,10 @@ public final class FileRenderer {
             this.processor = processor;
             this.progress = progress;
             int ch = processor.channels();
-            this.in = new float[ch][block];
+            // The input buffer holds the block and the start of the next one (see Processor.process with
+            // nextFrames), so the analysis thread never waits at a block boundary.
+            this.block = block;
+            this.in = new float[ch][block + Processor.ANALYSIS_READ_AHEAD];
             this.out = new float[ch][block];
             this.latency = processor.latencySamples();
             this.toSkip = latency;
@@ -136,14 +142,26 @@ public final class FileRenderer {
 
         /** Processes one block; false when input and tail are exhausted. */
         private boolean processBlock() throws IOException {
-            int block = in[0].length;
             int n;
             if (!inputDone) {
-                n = reader.read(in, block);
+                while (buffered < in[0].length) {
+                    int got = reader.read(in, buffered, in[0].length - buffered);
+                    if (got == 0) {
+                        break;
+                    }
+                    buffered += got;
+                }
+                n = Math.min(block, buffered);
                 if (n == 0) {
                     inputDone = true;
                 } else {
-                    progress.accept(reader.framesRead());
+                    progress.accept(reader.framesRead() - (buffered - n));
+                    processor.process(in, out, n, buffered - n);
+                    // The read-ahead becomes the start of the next block.
+                    buffered -= n;
+                    for (float[] c : in) {
+                        System.arraycopy(c, n, c, 0, buffered);
+                    }
                 }
             } else {
                 n = 0;
@@ -158,8 +176,8 @@ public final class FileRenderer {
                     java.util.Arrays.fill(c, 0, n, 0f);
                 }
                 tailLeft -= n;
+                processor.process(in, out, n);
             }
-            processor.process(in, out, n);
             int skip = Math.min(toSkip, n);
             toSkip -= skip;
             pendingPos = skip;
