@@ -72,7 +72,7 @@ public final class Processor {
      */
     static final int AHEAD_BATCH = 16;
     /** Most hops handed to the analysis thread beyond the one in synthesis (the Denoisers' rings hold them). */
-    static final int AHEAD_HOPS = 2 * AHEAD_BATCH;
+    static final int AHEAD_HOPS = 128;
     /**
      * Input samples after a block that the analysis thread can use at most (see {@link #process(float[][],
      * float[][], int, int)}): offline renderers that read this far ahead keep it busy across block boundaries.
