@@ -36,6 +36,8 @@ public final class RealFft {
     /** W_half^(n1·k2) = exp(−2πi·n1·k2/half), index n1·L + k2. */
     private final float[] columnTwiddleRe;
     private final float[] columnTwiddleIm;
+    /** −columnTwiddleIm, for the inverse: the loop then has no sign test. */
+    private final float[] columnTwiddleImInverse;
     /** Split twiddles exp(−2πik/n), k = 0..half. */
     private final float[] splitTwiddleRe;
     private final float[] splitTwiddleIm;
@@ -56,11 +58,13 @@ public final class RealFft {
         this.stage = new float[ODD_FACTOR][2 * l];
         this.columnTwiddleRe = new float[ODD_FACTOR * l];
         this.columnTwiddleIm = new float[ODD_FACTOR * l];
+        this.columnTwiddleImInverse = new float[ODD_FACTOR * l];
         for (int n1 = 0; n1 < ODD_FACTOR; n1++) {
             for (int k2 = 0; k2 < l; k2++) {
                 double angle = -2 * Math.PI * ((long) n1 * k2 % half) / half;
                 columnTwiddleRe[n1 * l + k2] = (float) Math.cos(angle);
                 columnTwiddleIm[n1 * l + k2] = (float) Math.sin(angle);
+                columnTwiddleImInverse[n1 * l + k2] = -columnTwiddleIm[n1 * l + k2];
             }
         }
         this.splitTwiddleRe = new float[half + 1];
@@ -162,9 +166,10 @@ public final class RealFft {
                 subFft.complexInverse(column, false);
             }
             int base = n1 * l;
+            float[] twiddleIm = sign < 0 ? columnTwiddleIm : columnTwiddleImInverse;
             for (int k2 = 0; k2 < l; k2++) {
                 float wr = columnTwiddleRe[base + k2];
-                float wi = sign < 0 ? columnTwiddleIm[base + k2] : -columnTwiddleIm[base + k2];
+                float wi = twiddleIm[base + k2];
                 float ar = column[2 * k2];
                 float ai = column[2 * k2 + 1];
                 column[2 * k2] = ar * wr - ai * wi;
