@@ -2,6 +2,10 @@ package org.percepnet4j.cli.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioFormat;
@@ -19,7 +23,7 @@ import org.percepnet4j.engine.io.FileReplacement;
 public final class AudioFileWriter {
 
     /** Frames encoded per block. */
-    private static final int BLOCK = 4096;
+    private static final int BLOCK = 16384;
 
     private AudioFileWriter() {
     }
@@ -61,13 +65,10 @@ public final class AudioFileWriter {
         try {
             EncodingStream in = new EncodingStream(source, new PcmCodec(af, format, new TpdfDither(ditherSeed)),
                     channels);
-            try (AudioInputStream ais = new AudioInputStream(in, af, frames < 0 ? AudioSystem.NOT_SPECIFIED : frames)) {
-                AudioSystem.write(ais, type.javaSoundType(), tmp.toFile());
-            } catch (IOException | RuntimeException e) {
-                if (in.failure != null) {
-                    throw in.failure; // the source's own error (a corrupt input), not Java Sound's wrapping of it
-                }
-                throw new AudioFileException(target, "cannot write: " + AudioFileReader.oneLine(e), e);
+            if (writesDirectly(type, frames, af)) {
+                writeWav(tmp, target, af, frames, in);
+            } else {
+                writeJavaSound(tmp, target, type, af, frames, in);
             }
             if (in.failure != null) {
                 throw in.failure;
@@ -88,6 +89,52 @@ public final class AudioFileWriter {
         }
     }
 
+    /** WAV of a known length that fits the 32-bit RIFF sizes: written here; everything else by Java Sound. */
+    static boolean writesDirectly(AudioFileType type, long frames, AudioFormat af) {
+        return type == AudioFileType.WAV && frames >= 0 && frames * af.getFrameSize() <= 0xFFFF_FFFFL - 36;
+    }
+
+    static void writeJavaSound(Path tmp, Path target, AudioFileType type, AudioFormat af, long frames,
+            EncodingStream in) throws IOException {
+        try (AudioInputStream ais = new AudioInputStream(in, af, frames < 0 ? AudioSystem.NOT_SPECIFIED : frames)) {
+            AudioSystem.write(ais, type.javaSoundType(), tmp.toFile());
+        } catch (IOException | RuntimeException e) {
+            if (in.failure != null) {
+                throw in.failure; // the source's own error (a corrupt input), not Java Sound's wrapping of it
+            }
+            throw new AudioFileException(target, "cannot write: " + AudioFileReader.oneLine(e), e);
+        }
+    }
+
+    /**
+     * The canonical 44-byte WAV header (format tag 1 for integer PCM, 3 for float; the layout Java Sound writes,
+     * byte for byte) and the data in large writes: Java Sound's writer moves the data through small stream reads
+     * and costs several times the encoding itself.
+     */
+    static void writeWav(Path tmp, Path target, AudioFormat af, long frames, EncodingStream in) throws IOException {
+        long dataBytes = frames * af.getFrameSize();
+        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
+        header.put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
+        header.putShort((short) (AudioFormat.Encoding.PCM_FLOAT.equals(af.getEncoding()) ? 3 : 1));
+        header.putShort((short) af.getChannels());
+        header.putInt((int) af.getSampleRate());
+        header.putInt((int) af.getSampleRate() * af.getFrameSize());
+        header.putShort((short) af.getFrameSize());
+        header.putShort((short) af.getSampleSizeInBits());
+        header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            out.write(header.array());
+            in.copyTo(out);
+        } catch (IOException | RuntimeException e) {
+            if (in.failure != null) {
+                throw in.failure;
+            }
+            throw new AudioFileException(target, "cannot write: " + AudioFileReader.oneLine(e), e);
+        }
+    }
+
     static AudioFormat javaSoundFormat(AudioFileType type, float rate, int channels, SampleFormat format) {
         boolean bigEndian = type == AudioFileType.AIFF;
         AudioFormat.Encoding enc = format.isFloatingPoint() ? AudioFormat.Encoding.PCM_FLOAT
@@ -97,7 +144,7 @@ public final class AudioFileWriter {
     }
 
     /** Pulls frames from the source as Java Sound asks for bytes. */
-    private static final class EncodingStream extends InputStream {
+    static final class EncodingStream extends InputStream {
         private final FrameSource source;
         private final PcmCodec codec;
         private final float[][] block;
@@ -137,6 +184,14 @@ public final class AudioFileWriter {
                 len = n * codec.frameBytes();
             }
             return pos < len;
+        }
+
+        /** Encodes the whole source into {@code out}, one block per write. */
+        void copyTo(OutputStream out) throws IOException {
+            while (fill()) {
+                out.write(bytes, pos, len - pos);
+                pos = len;
+            }
         }
 
         @Override
