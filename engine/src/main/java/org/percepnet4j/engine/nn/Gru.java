@@ -48,7 +48,12 @@ public final class Gru {
         int h3 = 3 * hidden;
         System.arraycopy(inputBias, 0, gi, 0, h3);
         Dense.mulAdd(inputWeightsInMajor, x, in, gi);
-        System.arraycopy(hiddenBias, 0, gh, 0, h3);
+        recur(gi, h, gh);
+    }
+
+    /** The recurrent half of a step: h's projections, the gates and the new h, given the input projections gi. */
+    private void recur(float[] gi, float[] h, float[] gh) {
+        System.arraycopy(hiddenBias, 0, gh, 0, 3 * hidden);
         Dense.mulAdd(hiddenWeightsInMajor, h, hidden, gh);
         for (int j = 0; j < hidden; j++) {
             float r = Activations.sigmoid(gi[j] + gh[j]);
@@ -73,15 +78,7 @@ public final class Gru {
         }
         Dense.mulAddRows(inputWeightsInMajor, x, 0, in, gi, 0, count);
         for (int t = 0; t < count; t++) {
-            float[] g = gi[t];
-            System.arraycopy(hiddenBias, 0, gh, 0, h3);
-            Dense.mulAdd(hiddenWeightsInMajor, h, hidden, gh);
-            for (int j = 0; j < hidden; j++) {
-                float r = Activations.sigmoid(g[j] + gh[j]);
-                float z = Activations.sigmoid(g[hidden + j] + gh[hidden + j]);
-                float n = Activations.tanh(g[2 * hidden + j] + r * gh[2 * hidden + j]);
-                h[j] = (1f - z) * n + z * h[j];
-            }
+            recur(gi[t], h, gh);
             System.arraycopy(h, 0, hOut[t], 0, hidden);
         }
     }
