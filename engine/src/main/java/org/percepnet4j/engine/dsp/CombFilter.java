@@ -57,21 +57,28 @@ public final class CombFilter {
 
     /**
      * Filters {@code src[from .. from + length)} into {@code dst[0 .. length)}. The caller guarantees
-     * {@code from − K·T ≥ 0} and {@code from + length + K·T ≤ src.length}.
+     * {@code from − K·T ≥ 0} and {@code from + length + K·T ≤ src.length}. {@code past} and {@code future} are
+     * work space of at least {@code length} values.
+     *
+     * <p>Each tap's samples are first copied out of {@code src}: the JIT vectorises a loop whose loads and store
+     * share one index, but not one that reads {@code src} at an offset while writing {@code dst}, an array it
+     * cannot prove distinct (3.5× slower, measured). The arithmetic is the same either way.
      */
-    public static void apply(float[] src, int from, int length, int period, int periodsPerSide, float[] dst) {
+    public static void apply(float[] src, int from, int length, int period, int periodsPerSide, float[] dst,
+            float[] past, float[] future) {
         float[] w = WEIGHTS[periodsPerSide];
         float centre = w[periodsPerSide];
+        System.arraycopy(src, from, past, 0, length);
         for (int n = 0; n < length; n++) {
-            dst[n] = centre * src[from + n];
+            dst[n] = centre * past[n];
         }
         for (int j = 1; j <= periodsPerSide; j++) {
             // Symmetric taps: w_j = w_−j, so past and future samples share one multiply.
             float wj = w[periodsPerSide + j];
-            int past = from - j * period;
-            int future = from + j * period;
+            System.arraycopy(src, from - j * period, past, 0, length);
+            System.arraycopy(src, from + j * period, future, 0, length);
             for (int n = 0; n < length; n++) {
-                dst[n] += wj * (src[past + n] + src[future + n]);
+                dst[n] += wj * (past[n] + future[n]);
             }
         }
     }

@@ -17,6 +17,8 @@ public final class FrameStream {
     private final float[] history;
     private final Stft stft = new Stft();
     private final float[] combed = new float[Stft.WINDOW];
+    private final float[] combPast = new float[Stft.WINDOW];
+    private final float[] combFuture = new float[Stft.WINDOW];
     private final int maxLookahead;
     private int lookahead;
 
@@ -91,7 +93,7 @@ public final class FrameStream {
             p.copyFrom(y);
             return;
         }
-        CombFilter.apply(history, start, Stft.WINDOW, period, periodsPerSide, combed);
+        CombFilter.apply(history, start, Stft.WINDOW, period, periodsPerSide, combed, combPast, combFuture);
         stft.forward(combed, 0, p);
     }
 
@@ -102,7 +104,8 @@ public final class FrameStream {
             p.copyFrom(y);
             return;
         }
-        CombFilter.apply(history, outputFrameStart(), Stft.WINDOW, period, periodsPerSide, combed);
+        CombFilter.apply(history, outputFrameStart(), Stft.WINDOW, period, periodsPerSide, combed, combPast,
+                combFuture);
         stft.forward(combed, 0, p);
     }
 

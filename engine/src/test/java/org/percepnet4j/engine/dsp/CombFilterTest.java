@@ -52,7 +52,9 @@ class CombFilterTest {
             periodic[i] = cycle[i % period];
         }
         float[] out = new float[length];
-        CombFilter.apply(periodic, reach, length, period, k, out);
+        float[] past = new float[length];
+        float[] future = new float[length];
+        CombFilter.apply(periodic, reach, length, period, k, out, past, future);
         for (int n = 0; n < length; n++) {
             assertThat(out[n]).isCloseTo(periodic[reach + n], within(1e-5f));
         }
@@ -61,7 +63,17 @@ class CombFilterTest {
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (float) rng.nextGaussian();
         }
-        CombFilter.apply(noise, reach, length, period, k, out);
+        CombFilter.apply(noise, reach, length, period, k, out, past, future);
+        for (int n = 0; n < length; n++) {
+            // the definition, p(n) = Σ w_j·y(n − jT), summed in the filter's order: centre, then the tap pairs
+            float expected = CombFilter.weight(k, 0) * noise[reach + n];
+            for (int j = 1; j <= k; j++) {
+                expected += CombFilter.weight(k, j) * (noise[reach + n - j * period] + noise[reach + n + j * period]);
+            }
+            if (out[n] != expected) {
+                assertThat(out[n]).as("sample %d", n).isEqualTo(expected);
+            }
+        }
         double power = 0;
         for (float v : out) {
             power += v * v;
