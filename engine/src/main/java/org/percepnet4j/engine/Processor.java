@@ -501,10 +501,10 @@ public final class Processor {
      * Offline rendering only (never on a host's audio thread): with {@code true}, {@link #process} runs the
      * analysis and the network of later hops on a second thread, up to {@value #AHEAD_HOPS} hops ahead and in
      * batches of up to {@value #AHEAD_BATCH}, while the caller's thread synthesises the hops before them. Only
-     * hops whose input is already in the block being processed are done ahead, so long blocks use the thread
-     * best. The output is bit-identical to serial
-     * processing: every stage does the same arithmetic in the same order, only the stages of different hops
-     * overlap in time. Applies at 48 kHz host rate and outside reconfiguration fades; other cases run serially.
+     * hops whose input has been given are done ahead (in the block being processed, or after it with
+     * {@link #process(float[][], float[][], int, int)}), so long blocks use the thread best. The output is
+     * bit-identical to serial processing: every stage does the same arithmetic in the same order, only the
+     * stages of different hops overlap in time. Applies at 48 kHz host rate and outside reconfiguration fades; other cases run serially.
      * {@code false} stops the thread; call it when done (the thread is a daemon, so a forgotten one never keeps
      * the JVM alive). Allocates; call while {@link #process} is not running.
      */
