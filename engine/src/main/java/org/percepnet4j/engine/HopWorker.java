@@ -10,8 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * plain volatile writes and reads (a happens-before edge both ways) with no locks and no allocation.
  *
  * <p>The worker runs the job on batches of consecutive hops: as many as are handed over, at most
- * {@code maxBatch}, and at most one more than the hops done and not yet taken, so that a caller that has
- * nothing to do gets its next hop quickly and a caller that is behind lets the worker batch freely.
+ * {@code maxBatch}, and at most twice the previous batch (or one more than the hops done and not yet taken, if
+ * that is more). Batches thus start at one hop, so a caller that waits gets its first hop soon, and grow to
+ * {@code maxBatch} whether or not the caller keeps up.
  *
  * <p>Both sides spin briefly ({@link Thread#onSpinWait}) before they park: waking a parked thread costs about
  * as much as a hop.

@@ -99,11 +99,16 @@ public final class AudioFileWriter {
         try (AudioInputStream ais = new AudioInputStream(in, af, frames < 0 ? AudioSystem.NOT_SPECIFIED : frames)) {
             AudioSystem.write(ais, type.javaSoundType(), tmp.toFile());
         } catch (IOException | RuntimeException e) {
-            if (in.failure != null) {
-                throw in.failure; // the source's own error (a corrupt input), not Java Sound's wrapping of it
-            }
-            throw new AudioFileException(target, "cannot write: " + AudioFileReader.oneLine(e), e);
+            throw writeFailure(in, target, e);
         }
+    }
+
+    /** The source's own error (a corrupt input) if it failed, rather than the writer's wrapping of it. */
+    private static IOException writeFailure(EncodingStream in, Path target, Exception e) {
+        if (in.failure != null) {
+            return in.failure;
+        }
+        return new AudioFileException(target, "cannot write: " + AudioFileReader.oneLine(e), e);
     }
 
     /**
@@ -128,10 +133,7 @@ public final class AudioFileWriter {
             out.write(header.array());
             in.copyTo(out);
         } catch (IOException | RuntimeException e) {
-            if (in.failure != null) {
-                throw in.failure;
-            }
-            throw new AudioFileException(target, "cannot write: " + AudioFileReader.oneLine(e), e);
+            throw writeFailure(in, target, e);
         }
     }
 

@@ -26,7 +26,8 @@ public final class FileRenderer {
 
     /**
      * Default block size: deliberately not a multiple of 480 (a test shows other sizes give the same bytes), and
-     * long (34 hops), so that with the analysis thread almost every hop's successor is already in the block.
+     * long (273 hops), so that block boundaries are rare; the input read ahead of each block keeps the analysis
+     * thread busy across them.
      */
     public static final int DEFAULT_BLOCK = 131_071;
     /** Fixed dither seed: the same input and settings always give the same bytes. */

@@ -49,11 +49,7 @@ final class NeuralGainPredictor implements GainPredictor {
 
     @Override
     public void predict(float[] features, float[] gains, float[] strengths) {
-        for (int i = 0; i < FEATURES; i++) {
-            float v = (features[i] - m.featureMean[i]) * m.featureScale[i];
-            // NaN fails both comparisons and becomes 0, the training mean.
-            input[i] = v >= -INPUT_LIMIT ? (v <= INPUT_LIMIT ? v : INPUT_LIMIT) : (v < -INPUT_LIMIT ? -INPUT_LIMIT : 0f);
-        }
+        normalise(features, input);
         m.denseIn.apply(input, dense);
         Activations.tanh(dense, dense.length);
         conv1History.push(dense);
@@ -71,19 +67,11 @@ final class NeuralGainPredictor implements GainPredictor {
         float[] last = x;
         m.gainGru.step(last, gainState, inputProjection, hiddenProjection);
 
-        int at = 0;
-        System.arraycopy(conv2Out, 0, gainConcat, at, conv2Out.length);
-        at += conv2Out.length;
-        for (float[] s : states) {
-            System.arraycopy(s, 0, gainConcat, at, s.length);
-            at += s.length;
-        }
-        System.arraycopy(gainState, 0, gainConcat, at, gainState.length);
+        concatGainInput(conv2Out, states, gainState, gainConcat);
         m.gainOut.apply(gainConcat, gains);
         Activations.sigmoid(gains, BANDS);
 
-        System.arraycopy(conv2Out, 0, strengthConcat, 0, conv2Out.length);
-        System.arraycopy(last, 0, strengthConcat, conv2Out.length, last.length);
+        concatStrengthInput(conv2Out, last, strengthConcat);
         m.strengthGru.step(strengthConcat, strengthState, inputProjection, hiddenProjection);
         m.strengthOut.apply(strengthState, strengths);
         Activations.sigmoid(strengths, BANDS);
@@ -110,12 +98,7 @@ final class NeuralGainPredictor implements GainPredictor {
         Block b = block;
         for (int t = 0; t < n; t++) {
             int row = (first + t) % features.length;
-            float[] f = features[row];
-            float[] x = b.input[t];
-            for (int i = 0; i < FEATURES; i++) {
-                float v = (f[i] - m.featureMean[i]) * m.featureScale[i];
-                x[i] = v >= -INPUT_LIMIT ? (v <= INPUT_LIMIT ? v : INPUT_LIMIT) : (v < -INPUT_LIMIT ? -INPUT_LIMIT : 0f);
-            }
+            normalise(features[row], b.input[t]);
             b.gains[t] = gains[row];
             b.strengths[t] = strengths[row];
         }
@@ -136,16 +119,11 @@ final class NeuralGainPredictor implements GainPredictor {
         float[][] last = x;
         m.gainGru.stepRows(last, n, gainState, b.gainGruRows, b.inputProjections, hiddenProjection);
 
-        int conv2Width = conv2Out.length;
         for (int t = 0; t < n; t++) {
-            float[] concat = b.gainConcat[t];
-            System.arraycopy(b.conv2Rows[t], 0, concat, 0, conv2Width);
-            int at = conv2Width;
             for (int i = 0; i < states.length; i++) {
-                System.arraycopy(b.gruRows[i][t], 0, concat, at, states[i].length);
-                at += states[i].length;
+                b.gruOutputs[i] = b.gruRows[i][t];
             }
-            System.arraycopy(b.gainGruRows[t], 0, concat, at, gainState.length);
+            concatGainInput(b.conv2Rows[t], b.gruOutputs, b.gainGruRows[t], b.gainConcat[t]);
         }
         m.gainOut.applyRows(b.gainConcat, b.gains, n);
         for (int t = 0; t < n; t++) {
@@ -153,8 +131,7 @@ final class NeuralGainPredictor implements GainPredictor {
         }
 
         for (int t = 0; t < n; t++) {
-            System.arraycopy(b.conv2Rows[t], 0, b.strengthConcat[t], 0, conv2Width);
-            System.arraycopy(last[t], 0, b.strengthConcat[t], conv2Width, last[t].length);
+            concatStrengthInput(b.conv2Rows[t], last[t], b.strengthConcat[t]);
         }
         m.strengthGru.stepRows(b.strengthConcat, n, strengthState, b.strengthGruRows, b.inputProjections,
                 hiddenProjection);
@@ -162,6 +139,31 @@ final class NeuralGainPredictor implements GainPredictor {
         for (int t = 0; t < n; t++) {
             Activations.sigmoid(b.strengths[t], BANDS);
         }
+    }
+
+    /** (features − mean)·scale, clamped to ±INPUT_LIMIT; NaN fails both comparisons and becomes 0, the mean. */
+    private void normalise(float[] features, float[] dst) {
+        for (int i = 0; i < FEATURES; i++) {
+            float v = (features[i] - m.featureMean[i]) * m.featureScale[i];
+            dst[i] = v >= -INPUT_LIMIT ? (v <= INPUT_LIMIT ? v : INPUT_LIMIT) : (v < -INPUT_LIMIT ? -INPUT_LIMIT : 0f);
+        }
+    }
+
+    /** The gain head's input: [conv2, gru1 … gruN, gru_gain]. */
+    private static void concatGainInput(float[] conv2, float[][] gruOutputs, float[] gainGru, float[] dst) {
+        System.arraycopy(conv2, 0, dst, 0, conv2.length);
+        int at = conv2.length;
+        for (float[] g : gruOutputs) {
+            System.arraycopy(g, 0, dst, at, g.length);
+            at += g.length;
+        }
+        System.arraycopy(gainGru, 0, dst, at, gainGru.length);
+    }
+
+    /** The strength GRU's input: [conv2, gruN]. */
+    private static void concatStrengthInput(float[] conv2, float[] lastGru, float[] dst) {
+        System.arraycopy(conv2, 0, dst, 0, conv2.length);
+        System.arraycopy(lastGru, 0, dst, conv2.length, lastGru.length);
     }
 
     private static void tanhRows(float[][] rows, int n) {
@@ -182,6 +184,8 @@ final class NeuralGainPredictor implements GainPredictor {
         final float[][] conv1Rows;
         final float[][] conv2Rows;
         final float[][][] gruRows;
+        /** One hop's row of each GRU layer (views into gruRows), for the gain head's concatenation. */
+        final float[][] gruOutputs;
         final float[][] gainGruRows;
         final float[][] strengthGruRows;
         final float[][] inputProjections;
@@ -198,6 +202,7 @@ final class NeuralGainPredictor implements GainPredictor {
             conv1Rows = java.util.Arrays.copyOfRange(conv1WithPast, m.conv2.kernel() - 1, conv1WithPast.length);
             conv2Rows = new float[ROWS][m.conv2.outputs()];
             gruRows = new float[m.grus.length][][];
+            gruOutputs = new float[m.grus.length][];
             int maxHidden = Math.max(m.gainGru.hidden(), m.strengthGru.hidden());
             for (int i = 0; i < gruRows.length; i++) {
                 gruRows[i] = new float[ROWS][m.grus[i].hidden()];
