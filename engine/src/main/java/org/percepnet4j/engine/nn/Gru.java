@@ -51,15 +51,26 @@ public final class Gru {
         recur(gi, h, gh);
     }
 
-    /** The recurrent half of a step: h's projections, the gates and the new h, given the input projections gi. */
+    /**
+     * The recurrent half of a step: h's projections, the gates and the new h, given the input projections gi.
+     * Each stage is a loop of its own over contiguous values (gh is the work space: r and z in place over its
+     * first 2·hidden values, then the candidate n over the rest), so C2 vectorises all of them.
+     */
     private void recur(float[] gi, float[] h, float[] gh) {
+        int h2 = 2 * hidden;
         System.arraycopy(hiddenBias, 0, gh, 0, 3 * hidden);
         Dense.mulAdd(hiddenWeightsInMajor, h, hidden, gh);
+        for (int j = 0; j < h2; j++) {
+            gh[j] = gi[j] + gh[j];
+        }
+        Activations.sigmoid(gh, 0, h2); // r = gh[0, hidden), z = gh[hidden, 2·hidden)
         for (int j = 0; j < hidden; j++) {
-            float r = Activations.sigmoid(gi[j] + gh[j]);
-            float z = Activations.sigmoid(gi[hidden + j] + gh[hidden + j]);
-            float n = Activations.tanh(gi[2 * hidden + j] + r * gh[2 * hidden + j]);
-            h[j] = (1f - z) * n + z * h[j];
+            gh[h2 + j] = gi[h2 + j] + gh[j] * gh[h2 + j];
+        }
+        Activations.tanh(gh, h2, hidden); // n
+        for (int j = 0; j < hidden; j++) {
+            float z = gh[hidden + j];
+            h[j] = (1f - z) * gh[h2 + j] + z * h[j];
         }
     }
 
