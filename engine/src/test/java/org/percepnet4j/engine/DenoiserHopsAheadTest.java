@@ -71,6 +71,87 @@ class DenoiserHopsAheadTest {
         assertThatThrownBy(() -> d.setHopsAhead(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void linkedChannelsAnalysedAheadGiveTheSameOutputWhateverTheSplit() {
+        for (int channels : new int[] {2, 3}) {
+            float[][] signal = ProcessorTestSignals.noisyTones(channels, 480 * HOPS, 48_000, 5 + channels);
+            float[][] expected = runSplit(signal, channels, -1);
+            for (int early = 0; early <= channels; early++) {
+                float[][] got = runSplit(signal, channels, early);
+                for (int c = 0; c < channels; c++) {
+                    assertThat(got[c]).as("%d channels, %d ahead, channel %d", channels, early, c)
+                            .containsExactly(expected[c]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSplitCannotChangeWhileHopsAreInFlight() {
+        Denoiser d = new Denoiser(NETWORK, 2, 2);
+        d.setHopsAhead(3);
+        d.analyseHop(new float[2][480]);
+        assertThatThrownBy(() -> d.setChannelsAnalysedAhead(1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 hops are analysed and not yet synthesised");
+        assertThatThrownBy(() -> d.setChannelsAnalysedAhead(3)).isInstanceOf(IllegalArgumentException.class);
+        d.predictHop();
+        d.synthesiseHop(new float[2][480]);
+        d.setChannelsAnalysedAhead(2);
+    }
+
+    /**
+     * Renders the signal with {@code early} channels analysed ahead (−1: plain processHop), running analysis up
+     * to four hops ahead of synthesis, and switching the split back to 0 and up again half-way between hops.
+     */
+    private static float[][] runSplit(float[][] signal, int channels, int early) {
+        Denoiser d = new Denoiser(NETWORK, channels, 2);
+        float[][] result = new float[channels][480 * HOPS];
+        float[][] out = new float[channels][480];
+        if (early < 0) {
+            for (int h = 0; h < HOPS; h++) {
+                d.processHop(slice(signal, h), out);
+                copyOut(out, result, h);
+            }
+            return result;
+        }
+        d.setHopsAhead(4);
+        d.setChannelsAnalysedAhead(early);
+        int next = 0;
+        for (int h = 0; h < HOPS; h++) {
+            if (h == HOPS / 2) {
+                d.setChannelsAnalysedAhead(0);
+            } else if (h == HOPS / 2 + 3) {
+                d.setChannelsAnalysedAhead(early);
+            }
+            // Analyse ahead only where the split does not change before the hops are synthesised.
+            int limit = h < HOPS / 2 && h + 4 > HOPS / 2 ? HOPS / 2 : h < HOPS / 2 + 3 && h + 4 > HOPS / 2 + 3
+                    ? HOPS / 2 + 3 : HOPS;
+            int target = Math.min(limit, h + 4);
+            int from = next;
+            while (next < Math.max(target, h + 1)) {
+                d.analyseHop(slice(signal, next++));
+            }
+            d.predictHops(next - from);
+            d.synthesiseHop(out);
+            copyOut(out, result, h);
+        }
+        return result;
+    }
+
+    private static float[][] slice(float[][] signal, int h) {
+        float[][] x = new float[signal.length][480];
+        for (int c = 0; c < signal.length; c++) {
+            System.arraycopy(signal[c], 480 * h, x[c], 0, 480);
+        }
+        return x;
+    }
+
+    private static void copyOut(float[][] out, float[][] result, int h) {
+        for (int c = 0; c < out.length; c++) {
+            System.arraycopy(out[c], 0, result[c], 480 * h, 480);
+        }
+    }
+
     private void analyse(int n) {
         for (int k = 0; k < n && analysed < HOPS; k++) {
             ahead.analyseHop(hop(analysed++));
