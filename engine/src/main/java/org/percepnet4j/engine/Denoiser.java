@@ -55,11 +55,6 @@ public final class Denoiser {
     private float[][] slotFeatures;
     private float[][] slotGains;
     private float[][] slotStrengths;
-    /**
-     * Linked channels 0 .. earlyChannels − 1 have their own transforms (Y, comb, P) done by {@link #analyseHop}
-     * rather than by {@link #synthesiseHop}; see {@link #setChannelsAnalysedAhead}.
-     */
-    private int earlyChannels;
     private long analysedHops;
     private long predictedHops;
     private long synthesisedHops;
@@ -131,7 +126,6 @@ public final class Denoiser {
             if (resized[i] == null) {
                 resized[i] = new HopSlot(channels);
             }
-            resized[i].allowEarlyChannels(earlyChannels);
         }
         slots = resized;
         slotFeatures = new float[resized.length][];
@@ -141,29 +135,6 @@ public final class Denoiser {
             slotFeatures[i] = resized[i].features;
             slotGains[i] = resized[i].rawGains;
             slotStrengths[i] = resized[i].strengths;
-        }
-    }
-
-    /**
-     * Moves the per-channel transforms of linked channels {@code 0 .. count − 1} (their Y(ℓ), comb filter and
-     * P(ℓ): two of each channel's three 960-point FFTs) from {@link #synthesiseHop} to {@link #analyseHop}. In
-     * {@link #processHop} that changes nothing; an offline renderer that runs the analysis on another thread
-     * uses it to even out the two threads' work. The output is bit-identical whatever the count. Mono has no
-     * per-channel transforms, so there it has no effect. Allocates; call between hops, while no hop is analysed
-     * and not yet synthesised.
-     */
-    public void setChannelsAnalysedAhead(int count) {
-        if (count < 0 || count > channels) {
-            throw new IllegalArgumentException("channels analysed ahead must be from 0 to " + channels + ", got "
-                    + count);
-        }
-        if (analysedHops != synthesisedHops) {
-            throw new IllegalStateException((analysedHops - synthesisedHops)
-                    + " hops are analysed and not yet synthesised");
-        }
-        earlyChannels = channels == 1 ? 0 : count;
-        for (HopSlot slot : slots) {
-            slot.allowEarlyChannels(earlyChannels);
         }
     }
 
@@ -270,14 +241,6 @@ public final class Denoiser {
             slot.y.copyFrom(analysis.stream().y);
             slot.p.copyFrom(analysis.stream().p);
         }
-        slot.earlyChannels = earlyChannels;
-        for (int c = 0; c < earlyChannels; c++) {
-            FrameStream stream = channelStreams[c];
-            stream.push(slot.input[c]);
-            stream.analyseOutputFrame(slot.period, slot.periodsPerSide);
-            slot.channelY[c].copyFrom(stream.y);
-            slot.channelP[c].copyFrom(stream.p);
-        }
         analysedHops++;
     }
 
@@ -325,8 +288,6 @@ public final class Denoiser {
             if (channels == 1) {
                 // Mono: the analysis already holds Y(ℓ), P(ℓ) and E_Y(ℓ) of this very spectrum.
                 synthesizeChannel(slot.y, slot.p, slot.energyY, overlap[c], out[c]);
-            } else if (c < slot.earlyChannels) {
-                synthesizeChannel(slot.channelY[c], slot.channelP[c], null, overlap[c], out[c]);
             } else {
                 FrameStream stream = channelStreams[c];
                 stream.push(slot.input[c]);
@@ -426,25 +387,9 @@ public final class Denoiser {
         final Spectrum p = new Spectrum();
         final float[] rawGains = new float[BANDS];
         final float[] strengths = new float[BANDS];
-        /** Channels whose Y(ℓ) and P(ℓ) the analysis stage computed into channelY / channelP. */
-        int earlyChannels;
-        /** Y(ℓ) and P(ℓ) of linked channels analysed ahead; entries exist for the first channels only. */
-        final Spectrum[] channelY;
-        final Spectrum[] channelP;
 
         HopSlot(int channels) {
             this.input = new float[channels][HOP];
-            this.channelY = new Spectrum[channels];
-            this.channelP = new Spectrum[channels];
-        }
-
-        void allowEarlyChannels(int count) {
-            for (int c = 0; c < count; c++) {
-                if (channelY[c] == null) {
-                    channelY[c] = new Spectrum();
-                    channelP[c] = new Spectrum();
-                }
-            }
         }
     }
 }

@@ -529,9 +529,6 @@ public final class Processor {
         int ring = AHEAD_HOPS + 1;
         aheadIn = new float[ring][channels][HOP];
         linked.setHopsAhead(AHEAD_HOPS);
-        // The worker runs the network as well, so it takes half of the linked channels' own transforms: the
-        // two threads then carry about the same work (stereo: one channel each).
-        linked.setChannelsAnalysedAhead(channels / 2);
         if (perChannel != null) {
             channelAheadIn = new float[channels][ring][][];
             for (int c = 0; c < channels; c++) {
