@@ -69,6 +69,29 @@ class WavWriterTest {
         }
     }
 
+    @Test
+    void aWriteErrorReachesTheCallerAsItself() {
+        float[][] x = new float[2][100_000];
+        AudioFormat af = AudioFileWriter.javaSoundFormat(AudioFileType.WAV, 48_000f, 2, SampleFormat.INT16);
+        java.io.OutputStream full = new java.io.OutputStream() {
+            int writes;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (++writes > 2) {
+                    throw new IOException("No space left on device");
+                }
+            }
+        };
+        assertThatThrownBy(() -> stream(x, af, SampleFormat.INT16).copyTo(full))
+                .isInstanceOf(IOException.class).hasMessage("No space left on device");
+    }
+
     private static void ch0Extremes(float[] c) {
         float[] special = {1f, -1f, 2f, -2f, Float.NaN, Float.POSITIVE_INFINITY, 0.5f / 32768f, -0f};
         for (int i = 0; i < Math.min(c.length, special.length); i++) {
