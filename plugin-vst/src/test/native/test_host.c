@@ -1265,6 +1265,19 @@ static void test_editor_without_export(const char *test_classes, const char *log
                          "editor: JVM started by the host without the export: falls back to a floating window, logged");
 }
 
+/*
+ * XOpenDisplay with retries for up to 10 s: on a loaded machine the private Xvfb can refuse a connection for a
+ * moment right after a client (the forked child of the previous test) went away; seen once in a CI-like run.
+ */
+static Display *open_display_patiently(void) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+        Display *d = XOpenDisplay(NULL);
+        if (d) return d;
+        usleep(100 * 1000);
+    }
+    return NULL;
+}
+
 static int editor_main(int argc, char **argv) {
     /* argv: --editor BUNDLE_DIR OUT_DIR NO_EDITOR_BUNDLE_DIR TEST_CLASSES LOG_PATH */
     snprintf(bundle_dir, sizeof bundle_dir, "%s", argv[2]);
@@ -1278,7 +1291,7 @@ static int editor_main(int argc, char **argv) {
     XCloseDisplay(x_display);
     x_display = NULL;
     if (argc >= 7) test_editor_without_export(argv[5], argv[6]); /* first: fork only while this process has no JVM */
-    x_display = XOpenDisplay(NULL);
+    x_display = open_display_patiently();
     if (!x_display) {
         report(0, "editor: open the X display again", getenv("DISPLAY"));
         return 1;
