@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code trainer eval}: the issue 4 table (noisy / oracle / model per SNR and noise kind). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "SI-SDR, segmental SNR, ESTOI and DNSMOS P.835 on TEST mixtures per SNR and noise kind, for the"
+        description = "SI-SDR, segmental SNR, ESTOI and DNSMOS P.835 on TEST (or VALIDATION) mixtures per SNR and noise kind, for the"
                 + " noisy input, the oracle and a model.")
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
@@ -52,6 +52,11 @@ final class EvalCommand implements Callable<Integer> {
     Float postFilter;
     @Option(names = "--no-dnsmos", description = "skip DNSMOS even when the models are present")
     boolean noDnsmos;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--split", defaultValue = "TEST", description = "mixtures from TEST (the final measurement) or"
+            + " VALIDATION (for choosing settings without touching TEST) (default ${DEFAULT-VALUE})")
+    Split split;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--json", description = "also write the table as JSON to this file")
@@ -62,6 +67,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (wholeCorpus && split != Split.TEST) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--whole-corpus makes every file TEST material: it cannot be combined with --split " + split);
+        }
         Path root = corpus != null ? corpus : Corpus.defaultRoot();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         List<Evaluation.Enhancer> systems = new ArrayList<>();
@@ -85,14 +94,14 @@ final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Evaluation.Cell> cells;
         try {
-            cells = Evaluation.run(c, snrs, kinds, examples, seconds, seed, systems, dnsmos,
+            cells = Evaluation.run(c, split, snrs, kinds, examples, seconds, seed, systems, dnsmos,
                     s -> System.err.print("\r" + s + "   "));
         } finally {
             dnsmos.ifPresent(Dnsmos::close);
         }
         System.err.println();
-        System.out.printf(Locale.ROOT, "TEST split, %d examples of %.1f s per cell, look-ahead %d%s%n", examples, seconds,
-                lookahead, weights != null ? ", model " + weights + " (attenuation limit " + limitDb + " dB, post-filter "
+        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d%s%n", split, examples,
+                seconds, lookahead, weights != null ? ", model " + weights + " (attenuation limit " + limitDb + " dB, post-filter "
                         + postFilterAmount + ")" : "");
         System.out.println("| input SNR | noise | system | SI-SDR | ΔSI-SDR | segSNR | ESTOI | SIG | BAK | OVRL |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");

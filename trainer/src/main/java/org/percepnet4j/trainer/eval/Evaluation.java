@@ -61,19 +61,27 @@ public final class Evaluation {
         });
     }
 
+    /** {@link #run(Corpus, Split, double[], List, int, double, long, List, Optional, java.util.function.Consumer)} on TEST. */
+    public static List<Cell> run(Corpus corpus, double[] snrs, List<NoiseKind> kinds, int examples, double seconds,
+                                 long seed, List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
+                                 java.util.function.Consumer<String> progress) {
+        return run(corpus, Split.TEST, snrs, kinds, examples, seconds, seed, enhancers, dnsmos, progress);
+    }
+
     /**
-     * Runs every enhancer on {@code examples} TEST mixtures per (SNR, kind); example i of a cell uses seed
-     * {@code seed + i}, so the speech is the same across SNRs and kinds.
+     * Runs every enhancer on {@code examples} mixtures of the split per (SNR, kind); example i of a cell uses seed
+     * {@code seed + i}, so the speech is the same across SNRs and kinds. VALIDATION is for choosing settings; TEST
+     * is for the final measurement only.
      *
      * @param progress called after each example with a short description (may be null)
      */
-    public static List<Cell> run(Corpus corpus, double[] snrs, List<NoiseKind> kinds, int examples, double seconds,
-                                 long seed, List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
+    public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
+                                 double seconds, long seed, List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
                                  java.util.function.Consumer<String> progress) {
         List<Cell> cells = new ArrayList<>();
         for (double snr : snrs) {
             for (NoiseKind kind : kinds) {
-                MixtureSynthesizer synth = new MixtureSynthesizer(corpus, Split.TEST,
+                MixtureSynthesizer synth = new MixtureSynthesizer(corpus, split,
                         MixtureSettings.evaluation(snr).withSeconds(seconds, seconds).withOnlyNoise(kind));
                 Map<String, double[]> sums = new LinkedHashMap<>();
                 for (Enhancer en : enhancers) {

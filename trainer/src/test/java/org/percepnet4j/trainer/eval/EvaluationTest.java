@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
+import org.percepnet4j.trainer.data.Split;
 
 class EvaluationTest {
     @Test
@@ -28,5 +29,21 @@ class EvaluationTest {
             assertThat(oracle.estoi()).isGreaterThan(noisy.estoi());
             assertThat(noisy.ovrl()).isNaN();
         }
+    }
+
+    @Test
+    void validationMixturesAreOtherMaterialThanTestMixturesOfTheSameSeed() {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        List<Evaluation.Enhancer> noisy = List.of(Evaluation.noisy());
+        Evaluation.Cell test = Evaluation.run(corpus.get(), Split.TEST, new double[] {5}, List.of(NoiseKind.REAL), 1,
+                3.0, 3, noisy, Optional.empty(), null).get(0);
+        Evaluation.Cell validation = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
+                List.of(NoiseKind.REAL), 1, 3.0, 3, noisy, Optional.empty(), null).get(0);
+        // Both are mixed at 5 dB (SI-SDR of the noisy input near the SNR), from different speech and noise.
+        assertThat(test.siSdr()).isBetween(2.0, 8.0);
+        assertThat(validation.siSdr()).isBetween(2.0, 8.0);
+        assertThat(validation.estoi()).isNotEqualTo(test.estoi());
+        assertThat(validation.segSnr()).isNotEqualTo(test.segSnr());
     }
 }
