@@ -39,6 +39,9 @@ public final class ExportCommand implements Callable<Integer> {
     int goldenLookahead;
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
     Path corpus;
+    @Option(names = "--name", description = "model name to store instead of the checkpoint's (the training command"
+            + " in the metadata is kept as it was)")
+    String name;
     @Option(names = "--status", description = "a note stored as metadata \"status\", e.g. that this is an intermediate checkpoint")
     String status;
 
@@ -55,6 +58,13 @@ public final class ExportCommand implements Callable<Integer> {
         meta.put("exported_from", checkpoint.getFileName().toString());
         if (status != null) {
             meta.put("status", status);
+        }
+        if (name != null) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("--name must not be blank");
+            }
+            meta.put("renamed_from", meta.getOrDefault("name", "?"));
+            meta.put("name", name);
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             PercepNetBlock block = new PercepNetBlock(shape);
