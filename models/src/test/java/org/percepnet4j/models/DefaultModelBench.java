@@ -14,13 +14,14 @@ import org.percepnet4j.engine.nn.NeuralGainModel;
  * <pre>
  * R=~/.m2/repository
  * java -cp engine/target/classes:models/target/classes:models/target/test-classes:$R/com/github/wendykierp/JTransforms/3.1/JTransforms-3.1.jar:$R/pl/edu/icm/JLargeArrays/1.5/JLargeArrays-1.5.jar:$R/org/apache/commons/commons-math3/3.5/commons-math3-3.5.jar \
- *   org.percepnet4j.models.DefaultModelBench
+ *   org.percepnet4j.models.DefaultModelBench [WEIGHTS.safetensors]
  * </pre>
+ * With a weight file as the argument it measures that model instead of the default one.
  */
 public final class DefaultModelBench {
 
-    public static void main(String[] args) {
-        NeuralGainModel model = Models.loadDefault();
+    public static void main(String[] args) throws java.io.IOException {
+        NeuralGainModel model = args.length > 0 ? Models.load(java.nio.file.Path.of(args[0])) : Models.loadDefault();
         System.out.println(model.name() + ": " + model.describe());
         report("network only", network(model));
         for (int m = 0; m <= 2; m++) {
