@@ -12,8 +12,13 @@ import java.util.Locale;
 public enum Parameter {
     /** Attenuation limit: how far below its input level a band may be pulled (0 dB = nothing removed). */
     SUPPRESSION("suppression", "Suppression", "dB", 0, 100, 40, 0.5),
-    /** Envelope post-filter amount: 0 % = raw network gains, 100 % = paper post-filter (beta = 0.02). */
-    POST_FILTER("postFilter", "Post-filter", "%", 0, 100, 100, 1),
+    /**
+     * Envelope post-filter amount: 0 % = raw network gains, 100 % = paper post-filter (beta = 0.02). Off by default:
+     * on validation mixtures (trainer eval --split VALIDATION) the full post-filter removed more noise (DNSMOS BAK
+     * +0.3) but cost intelligibility and speech quality (ESTOI 0.02–0.03 lower, SIG −0.2, SI-SDR up to 0.4 dB
+     * lower) for the same overall score (OVRL within ±0.05); see BENCHMARKS.md, "Post-filter default".
+     */
+    POST_FILTER("postFilter", "Post-filter", "%", 0, 100, 0, 1),
     /** Look-ahead of the network and pitch tracker; adds to latency in whole 10 ms hops. */
     LOOKAHEAD("lookahead", "Look-ahead", "ms", 0, 20, 20, 10),
     /** Make-up gain after processing. */

@@ -75,6 +75,6 @@ class ParameterSetTest {
     @Test
     void printsKeysAndValues() {
         assertThat(ParameterSet.defaults().toString())
-                .startsWith("suppression=40, postFilter=100, lookahead=20, outputGain=0");
+                .startsWith("suppression=40, postFilter=0, lookahead=20, outputGain=0");
     }
 }

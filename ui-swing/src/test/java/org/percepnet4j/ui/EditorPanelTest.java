@@ -129,6 +129,7 @@ class EditorPanelTest {
     @Test
     void shiftDragIsFine() throws Exception {
         FakeEditorModel m = modelWithMeters();
+        m.set(Parameter.POST_FILTER, 100);
         onEdt(() -> {
             EditorPanel p = new EditorPanel(m);
             p.setSize(p.getPreferredSize());

@@ -352,8 +352,8 @@ public final class ScreenshotScenario {
             }
             return null;
         });
-        await(() -> proc.getParameter(Parameter.SUPPRESSION) == 24.0 && proc.getParameter(Parameter.POST_FILTER) == 75.0,
-                "choosing Podcast studio sets 24 dB / 75 %");
+        await(() -> proc.getParameter(Parameter.SUPPRESSION) == 24.0 && proc.getParameter(Parameter.POST_FILTER) == 0.0,
+                "choosing Podcast studio sets 24 dB / 0 %");
         // Toggle: listen to removed noise with the keyboard (focus + space).
         edt(() -> panel.toggle(Parameter.LISTEN_NOISE).requestFocusInWindow());
         await(() -> panel.toggle(Parameter.LISTEN_NOISE).isFocusOwner(), "the listen-to-removed toggle has the focus");

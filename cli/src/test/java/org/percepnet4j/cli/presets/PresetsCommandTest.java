@@ -38,7 +38,7 @@ class PresetsCommandTest {
         CliRunner.Result r = cli().run("presets", "show", "podcast studio");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("Podcast studio").contains("Suppression        24.0 dB")
-                .contains("Post-filter        75 %").contains("Look-ahead         20 ms").contains("Dual mono          Off");
+                .contains("Post-filter        0 %").contains("Look-ahead         20 ms").contains("Dual mono          Off");
     }
 
     @Test
