@@ -15,7 +15,7 @@ import org.percepnet4j.engine.nn.NeuralGainModel;
 public final class Models {
 
     /** Class-path location of the default model's weight file. */
-    public static final String DEFAULT_RESOURCE = "/org/percepnet4j/models/percepnet4j-small-v1.safetensors";
+    public static final String DEFAULT_RESOURCE = "/org/percepnet4j/models/percepnet4j-small-v2.safetensors";
     /** Class-path location of the model card. */
     public static final String MODEL_CARD_RESOURCE = "/org/percepnet4j/models/MODEL_CARD.md";
 

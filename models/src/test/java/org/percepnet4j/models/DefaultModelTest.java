@@ -18,13 +18,13 @@ import org.percepnet4j.engine.nn.WeightFileException;
 class DefaultModelTest {
 
     /** Written by {@code trainer export --golden} from the DJL forward pass of the same weights. */
-    private static final String GOLDEN = "/org/percepnet4j/models/golden-small-v1.safetensors";
+    private static final String GOLDEN = "/org/percepnet4j/models/golden-small-v2.safetensors";
 
     @Test
     void defaultModelLoadsFromTheClassPathAndDescribesItsTraining() {
         NeuralGainModel m = Models.loadDefault();
         assertThat(m).isSameAs(Models.loadDefault());
-        assertThat(m.name()).isEqualTo("percepnet4j-small-v1");
+        assertThat(m.name()).isEqualTo("percepnet4j-small-v2");
         assertThat(m.metadata()).containsKeys("training_command", "data_hash", "step", "validation_loss",
                 "lookahead_policy", "training_minutes");
         assertThat(m.parameterCount()).isBetween(100_000, 1_000_000);

@@ -37,15 +37,15 @@ public final class TrainCommand implements Callable<Integer> {
     float lr;
     @Option(names = "--half-life", defaultValue = "2500", description = "steps over which the learning rate halves (default ${DEFAULT-VALUE})")
     int halfLife;
-    @Option(names = "--dense", defaultValue = "96", description = "dense_in width (default ${DEFAULT-VALUE})")
+    @Option(names = "--dense", defaultValue = "64", description = "dense_in width (default ${DEFAULT-VALUE})")
     int dense;
-    @Option(names = "--conv", defaultValue = "128,128", split = ",", description = "conv1,conv2 widths (default ${DEFAULT-VALUE})")
+    @Option(names = "--conv", defaultValue = "96,96", split = ",", description = "conv1,conv2 widths (default ${DEFAULT-VALUE})")
     int[] conv;
-    @Option(names = "--gru", defaultValue = "128,128", split = ",", description = "widths of the stacked GRUs (default ${DEFAULT-VALUE})")
+    @Option(names = "--gru", defaultValue = "96,96", split = ",", description = "widths of the stacked GRUs (default ${DEFAULT-VALUE})")
     int[] gru;
-    @Option(names = "--gain-gru", defaultValue = "96", description = "GRU_g width (default ${DEFAULT-VALUE})")
+    @Option(names = "--gain-gru", defaultValue = "64", description = "GRU_g width (default ${DEFAULT-VALUE})")
     int gainGru;
-    @Option(names = "--strength-gru", defaultValue = "48", description = "GRU_r width (default ${DEFAULT-VALUE})")
+    @Option(names = "--strength-gru", defaultValue = "32", description = "GRU_r width (default ${DEFAULT-VALUE})")
     int strengthGru;
     @Option(names = "--lookaheads", defaultValue = "2", split = ",", description = "look-aheads M drawn per example (default ${DEFAULT-VALUE})")
     int[] lookaheads;
@@ -57,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
     int torchThreads;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--name", defaultValue = "percepnet4j-small-v1", description = "model name in the weight file (default ${DEFAULT-VALUE})")
+    @Option(names = "--name", defaultValue = "percepnet4j-small-v2", description = "model name in the weight file (default ${DEFAULT-VALUE})")
     String name;
     @Option(names = "--resume", description = "continue from the run folder's latest checkpoint")
     boolean resume;
