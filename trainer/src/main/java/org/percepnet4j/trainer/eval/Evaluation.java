@@ -61,13 +61,6 @@ public final class Evaluation {
         });
     }
 
-    /** {@link #run(Corpus, Split, double[], List, int, double, long, List, Optional, java.util.function.Consumer)} on TEST. */
-    public static List<Cell> run(Corpus corpus, double[] snrs, List<NoiseKind> kinds, int examples, double seconds,
-                                 long seed, List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
-                                 java.util.function.Consumer<String> progress) {
-        return run(corpus, Split.TEST, snrs, kinds, examples, seconds, seed, enhancers, dnsmos, progress);
-    }
-
     /**
      * Runs every enhancer on {@code examples} mixtures of the split per (SNR, kind); example i of a cell uses seed
      * {@code seed + i}, so the speech is the same across SNRs and kinds. VALIDATION is for choosing settings; TEST

@@ -15,7 +15,8 @@ class EvaluationTest {
     void everySystemIsScoredOnTheSameMixturesAndTheOracleBeatsTheNoisyInput() {
         var corpus = Corpus.openDefault();
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
-        List<Evaluation.Cell> cells = Evaluation.run(corpus.get(), new double[] {0}, List.of(NoiseKind.REAL, NoiseKind.BABBLE),
+        List<Evaluation.Cell> cells = Evaluation.run(corpus.get(), Split.TEST, new double[] {0},
+                List.of(NoiseKind.REAL, NoiseKind.BABBLE),
                 1, 4.0, 7, List.of(Evaluation.noisy(), Evaluation.oracle(2)), Optional.empty(), null);
         assertThat(cells).hasSize(4);
         for (int k = 0; k < 2; k++) {
