@@ -37,6 +37,9 @@ public final class TrainCommand implements Callable<Integer> {
     float lr;
     @Option(names = "--half-life", defaultValue = "2500", description = "steps over which the learning rate halves (default ${DEFAULT-VALUE})")
     int halfLife;
+    @Option(names = "--average-decay", defaultValue = "0.999",
+            description = "decay of the weight average that is validated and exported; 0 = export the live weights (default ${DEFAULT-VALUE})")
+    double averageDecay;
     @Option(names = "--dense", defaultValue = "64", description = "dense_in width (default ${DEFAULT-VALUE})")
     int dense;
     @Option(names = "--conv", defaultValue = "96,96", split = ",", description = "conv1,conv2 widths (default ${DEFAULT-VALUE})")
@@ -70,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
         NetworkShape shape = new NetworkShape(dense, conv[0], 5, conv[1], 3, gru, gainGru, strengthGru);
         String command = "trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainOptions options = new TrainOptions(corpus != null ? corpus : Corpus.defaultRoot(), out, minutes, steps,
-                batch, frames, fresh, pool, lr, halfLife, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
+                batch, frames, fresh, pool, lr, halfLife, averageDecay, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
                 validationPerM, evalMinutes, torchThreads, resume, command, name);
         new TrainingRun(options).run();
         return 0;

@@ -42,16 +42,19 @@ import org.percepnet4j.trainer.data.Split;
  * One training run: a producer thread synthesises examples and computes features and oracle targets with the
  * engine's code; the optimisation loop takes {@code freshPerBatch} new sequences per step (blocking, so the run is
  * deterministic for a seed whatever the machine's speed), fills the rest of the batch from a pool of recent
- * sequences, and steps Adam on the perceptual loss. Validation on the VALIDATION split runs every few minutes;
- * the best and latest weights are kept as checkpoints in the weight-file format, and the best is exported at the end.
+ * sequences, and steps Adam on the perceptual loss. A moving average of the weights ({@link WeightAverage}) follows
+ * the optimiser. Validation on the VALIDATION split runs every few minutes for both the live and the averaged
+ * weights; the averaged weights with the best validation loss are exported at the end.
  *
- * <p>Files in the run folder: {@code train.log}, {@code checkpoint-latest.safetensors},
- * {@code checkpoint-best.safetensors}, and at the end {@code model.safetensors} + {@code golden.safetensors}.
+ * <p>Files in the run folder: {@code train.log}, {@code checkpoint-latest.safetensors} (live weights, for resuming),
+ * {@code checkpoint-averaged.safetensors} (the latest average), {@code checkpoint-best.safetensors} (the best
+ * average), and at the end {@code model.safetensors} + {@code golden.safetensors}.
  */
 public final class TrainingRun {
 
     public static final String LATEST = "checkpoint-latest.safetensors";
     public static final String BEST = "checkpoint-best.safetensors";
+    public static final String AVERAGED = "checkpoint-averaged.safetensors";
     public static final String MODEL = "model.safetensors";
     public static final String GOLDEN = "golden.safetensors";
     private static final int NORMALISER_SEQUENCES = 48;
@@ -159,6 +162,11 @@ public final class TrainingRun {
         meta.put("sequence_frames", Integer.toString(o.frames()));
         meta.put("batch", Integer.toString(o.batch()));
         meta.put("seed", Long.toString(o.seed()));
+        meta.put("trained_lookaheads", java.util.Arrays.toString(o.lookaheads()).replaceAll("[\\[\\] ]", ""));
+        meta.put("weight_averaging", o.averageDecay() > 0
+                ? String.format(Locale.ROOT, "exponential moving average, decay %s; exported weights are the average",
+                        o.averageDecay())
+                : "none");
 
         PercepNetBlock block = new PercepNetBlock(shape);
         Tracker lr = step -> {
@@ -176,8 +184,22 @@ public final class TrainingRun {
                 if (resumeFrom != null) {
                     ModelExporter.loadInto(block, resumeFrom);
                 }
-                return loop(trainer, block, norm, first, queue, producer, validation, meta, startStep,
-                        bestValidation, previousMinutes, previousFresh);
+                try (WeightAverage average = new WeightAverage(block.exportTensors(), trainer.getManager(),
+                        o.averageDecay(), startStep)) {
+                    Path averaged = o.out().resolve(AVERAGED);
+                    if (resumeFrom != null && Files.exists(averaged)) {
+                        WeightFile a = WeightFile.read(averaged);
+                        List<float[]> tensors = new ArrayList<>();
+                        for (Map.Entry<String, ai.djl.nn.Parameter> e : block.exportTensors().entrySet()) {
+                            int[] dims = java.util.Arrays.stream(e.getValue().getArray().getShape().getShape())
+                                    .mapToInt(Math::toIntExact).toArray();
+                            tensors.add(a.tensor(e.getKey(), dims).data());
+                        }
+                        average.load(tensors);
+                    }
+                    return loop(trainer, block, average, norm, first, queue, producer, validation, meta, startStep,
+                            bestValidation, previousMinutes, previousFresh);
+                }
             }
         } finally {
             producer.stop();
@@ -185,7 +207,8 @@ public final class TrainingRun {
         }
     }
 
-    private Path loop(Trainer trainer, PercepNetBlock block, FeatureNormalizer norm, List<TrainingSequence> initialPool,
+    private Path loop(Trainer trainer, PercepNetBlock block, WeightAverage average, FeatureNormalizer norm,
+                      List<TrainingSequence> initialPool,
                       BlockingQueue<TrainingSequence> queue,
                       Producer producer, Map<Integer, List<TrainingSequence>> validation, Map<String, String> meta,
                       long startStep, double bestValidation, double previousMinutes, long previousFresh) throws Exception {
@@ -217,12 +240,16 @@ public final class TrainingRun {
             boolean outOfSteps = o.maxSteps() > 0 && step - startStep >= o.maxSteps();
             if (outOfTime || outOfSteps || now - lastEval >= o.evalMinutes() * 60e9) {
                 double minutes = previousMinutes + (now - t0) / 60e9;
-                double v = validate(block, root, norm, validation, minutes, step);
-                lastEval = System.nanoTime();
+                double live = validate("live weights", block, root, norm, validation, minutes, step);
                 meta.put("step", Long.toString(step));
                 meta.put("training_minutes", String.format(Locale.ROOT, "%.1f", minutes));
                 meta.put("fresh_sequences", Long.toString(previousFresh + freshTaken));
                 meta.put("trained_sequence_passes", Long.toString(step * o.batch()));
+                meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", live));
+                ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(LATEST));
+                average.swapIn();
+                double v = validate("averaged", block, root, norm, validation, minutes, step);
+                lastEval = System.nanoTime();
                 meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", v));
                 if (v < best) {
                     best = v;
@@ -231,7 +258,8 @@ public final class TrainingRun {
                     log("  new best, saved %s", BEST);
                 }
                 meta.put("best_validation_loss", String.format(Locale.ROOT, "%.5f", best));
-                ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(LATEST));
+                ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(AVERAGED));
+                average.restore();
                 if (producer.failure != null) {
                     throw new IllegalStateException("training data producer failed", producer.failure);
                 }
@@ -301,6 +329,7 @@ public final class TrainingRun {
                 }
                 if (stepped) {
                     trainer.step();
+                    average.update();
                 }
             }
             step++;
@@ -360,7 +389,7 @@ public final class TrainingRun {
     }
 
     /** Mean validation loss over all look-aheads (also logged per M, with the gain part alone). */
-    private double validate(PercepNetBlock block, NDManager root, FeatureNormalizer norm,
+    private double validate(String which, PercepNetBlock block, NDManager root, FeatureNormalizer norm,
                             Map<Integer, List<TrainingSequence>> validation, double minutes, long step) {
         StringBuilder perM = new StringBuilder();
         double total = 0;
@@ -371,7 +400,7 @@ public final class TrainingRun {
                     parts[0] + parts[1], parts[0], parts[1]));
         }
         double mean = total / validation.size();
-        log("validation at step %d (%.1f min): loss %.4f%s", step, minutes, mean, perM);
+        log("validation at step %d (%.1f min), %s: loss %.4f%s", step, minutes, which, mean, perM);
         return mean;
     }
 
