@@ -33,7 +33,10 @@ public final class Denoiser {
 
     private static final int BANDS = ErbBands.BANDS;
 
-    private final GainPredictor predictor;
+    /** One predictor per look-ahead M (shared between look-aheads that run the same network). */
+    private final GainPredictor[] predictors;
+    /** The predictor of the current look-ahead. */
+    private GainPredictor predictor;
     private final int channels;
     private final int maxLookahead;
 
@@ -82,7 +85,19 @@ public final class Denoiser {
         if (maxLookaheadFrames < 0) {
             throw new IllegalArgumentException("maxLookaheadFrames must be >= 0, got " + maxLookaheadFrames);
         }
-        this.predictor = model.newPredictor();
+        this.predictors = new GainPredictor[maxLookaheadFrames + 1];
+        for (int m = 0; m <= maxLookaheadFrames; m++) {
+            GainModel member = model.forLookahead(m);
+            for (int k = 0; k < m && predictors[m] == null; k++) {
+                if (model.forLookahead(k) == member) {
+                    predictors[m] = predictors[k];
+                }
+            }
+            if (predictors[m] == null) {
+                predictors[m] = member.newPredictor();
+            }
+        }
+        this.predictor = predictors[maxLookaheadFrames];
         this.channels = channels;
         this.maxLookahead = maxLookaheadFrames;
         this.analysis = new FeatureExtractor(maxLookaheadFrames);
@@ -138,12 +153,16 @@ public final class Denoiser {
         }
     }
 
-    /** Look-ahead M in frames, 0..maxLookaheadFrames. Resets all state; no allocation. */
+    /**
+     * Look-ahead M in frames, 0..maxLookaheadFrames; switches to the model's network for M
+     * ({@link GainModel#forLookahead}). Resets all state; no allocation.
+     */
     public void setLookahead(int frames) {
         if (frames < 0 || frames > maxLookahead) {
             throw new IllegalArgumentException("lookahead " + frames + " outside 0.." + maxLookahead);
         }
         lookahead = frames;
+        predictor = predictors[frames];
         reset();
     }
 

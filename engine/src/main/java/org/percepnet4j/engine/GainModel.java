@@ -14,4 +14,13 @@ public interface GainModel {
 
     /** A fresh predictor with zeroed state. May allocate; called from prepare-time code only. */
     GainPredictor newPredictor();
+
+    /**
+     * The model to run at a look-ahead of {@code frames} hops. One network serving every look-ahead returns itself
+     * (the default); a set of networks each trained for one look-ahead ({@link LookaheadModels}) returns its member.
+     * The {@link Denoiser} asks once per look-ahead when it is built, never on the audio thread.
+     */
+    default GainModel forLookahead(int frames) {
+        return this;
+    }
 }

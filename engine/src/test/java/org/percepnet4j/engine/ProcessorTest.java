@@ -2,12 +2,14 @@ package org.percepnet4j.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.percepnet4j.engine.ProcessorTestSignals.bandLimitedPulse;
 import static org.percepnet4j.engine.ProcessorTestSignals.noisyTones;
 import static org.percepnet4j.engine.ProcessorTestSignals.randomSizes;
 import static org.percepnet4j.engine.ProcessorTestSignals.run;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -573,6 +575,39 @@ class ProcessorTest {
             assertThat((double) rest[0][n]).isCloseTo(x[10_100 + n - 1920], org.assertj.core.data.Offset.offset(1e-3));
         }
         assertThat(Math.abs(rest[0][0])).isLessThan(0.3f);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aLookaheadChangeSwitchesToTheNetworkTrainedForIt(boolean dualMono) {
+        // element M runs at look-ahead M: 0 ms removes 20 dB, 10 and 20 ms pass everything
+        GainModel family = new LookaheadModels("family", List.of(new FixedGainModel(0.1f, 0f), FixedGainModel.unity()));
+        Processor p = new Processor(family);
+        p.setParameter(Parameter.LOOKAHEAD, 20);
+        p.setParameter(Parameter.POST_FILTER, 0);
+        p.setParameter(Parameter.DUAL_MONO, dualMono ? 1 : 0);
+        p.prepare(44_100, 256, 2);
+        float[] x = TestSignals.whiteNoise(44_100, 0.1, 3);
+        float[][] in = {x, x.clone()};
+        double[] ratio = new double[3];
+        int lookaheadMs = 20;
+        for (int pass = 0; pass < 3; pass++) {
+            float[][] out = new float[2][x.length];
+            for (int from = 0; from < x.length; from += 256) {
+                int n = Math.min(256, x.length - from);
+                float[][] a = {java.util.Arrays.copyOfRange(in[0], from, from + n), java.util.Arrays.copyOfRange(in[1], from, from + n)};
+                float[][] o = new float[2][n];
+                p.process(a, o, n);
+                System.arraycopy(o[0], 0, out[0], from, n);
+                System.arraycopy(o[1], 0, out[1], from, n);
+            }
+            ratio[pass] = TestSignals.rms(out[1], 22_050, 44_100) / TestSignals.rms(x, 22_050, 44_100);
+            lookaheadMs = lookaheadMs == 20 ? 0 : 20;
+            p.setParameter(Parameter.LOOKAHEAD, lookaheadMs);
+        }
+        assertThat(ratio[0]).as("20 ms").isCloseTo(1.0, within(0.03));
+        assertThat(ratio[1]).as("0 ms").isCloseTo(0.1, within(0.01));
+        assertThat(ratio[2]).as("back to 20 ms").isCloseTo(1.0, within(0.03));
     }
 
     @Test

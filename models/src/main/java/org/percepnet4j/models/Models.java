@@ -4,51 +4,94 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.percepnet4j.engine.LookaheadModels;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 
 /**
  * The trained models shipped with percepnet4j, and loading of other weight files.
  *
- * <p>The default model's weights are a class-path resource of this module ({@value #DEFAULT_RESOURCE}); its model
- * card ({@code MODEL_CARD.md}, next to it) says how it was trained and how well it does.
+ * <p>The default model is a set of networks of the same shape, each trained for one look-ahead; the Denoiser runs
+ * the one for its current look-ahead. Their weights are class-path resources of this module
+ * ({@link #DEFAULT_RESOURCES}); the model card ({@code MODEL_CARD.md}, next to them) says how each was trained and
+ * how well it does.
  */
 public final class Models {
 
-    /** Class-path location of the default model's weight file. */
-    public static final String DEFAULT_RESOURCE = "/org/percepnet4j/models/percepnet4j-small-v2.safetensors";
+    /** The default model's name, as users see it. */
+    public static final String DEFAULT_NAME = "percepnet4j-small-v2";
+    private static final String FOLDER = "/org/percepnet4j/models/";
+    /** Network trained with 20 ms look-ahead (M = 2, the product default). */
+    public static final String DEFAULT_RESOURCE = FOLDER + "percepnet4j-small-v2.safetensors";
+    /** Network trained with 0 ms look-ahead (M = 0, live use). */
+    public static final String ZERO_LOOKAHEAD_RESOURCE = FOLDER + "percepnet4j-small-v2-m0.safetensors";
+    /**
+     * Element M is the weight file run at look-ahead M. At M = 1 the M = 2 network did better than the M = 0 one
+     * on validation mixtures (model card, "One network per look-ahead").
+     */
+    public static final List<String> DEFAULT_RESOURCES = List.of(ZERO_LOOKAHEAD_RESOURCE, DEFAULT_RESOURCE,
+            DEFAULT_RESOURCE);
     /** Class-path location of the model card. */
-    public static final String MODEL_CARD_RESOURCE = "/org/percepnet4j/models/MODEL_CARD.md";
+    public static final String MODEL_CARD_RESOURCE = FOLDER + "MODEL_CARD.md";
 
     private Models() {
     }
 
-    /** Parsed once, on first use: the model is immutable and shared by every stream and instance. */
+    /** Parsed once, on first use: the networks are immutable and shared by every stream and instance. */
     private static final class DefaultHolder {
-        static final NeuralGainModel MODEL = readDefault();
+        static final List<NeuralGainModel> NETWORKS = readDefault();
+        static final LookaheadModels MODEL = new LookaheadModels(DEFAULT_NAME, NETWORKS);
     }
 
     /**
-     * The trained default model.
+     * The trained default model: one network per look-ahead.
      *
-     * @throws IllegalStateException when the weight resource is missing or damaged (a broken build, not a user error)
+     * @throws IllegalStateException when a weight resource is missing or damaged (a broken build, not a user error)
      */
-    public static NeuralGainModel loadDefault() {
+    public static LookaheadModels loadDefault() {
         return DefaultHolder.MODEL;
     }
 
-    /** A model from a weight file on disk; the error names the file and what is wrong with it. */
+    /** The default model's network for look-ahead {@code frames} (beyond the list: the last one). */
+    public static NeuralGainModel defaultNetwork(int frames) {
+        if (frames < 0) {
+            throw new IllegalArgumentException("look-ahead must be >= 0, got " + frames);
+        }
+        List<NeuralGainModel> n = DefaultHolder.NETWORKS;
+        return n.get(Math.min(frames, n.size() - 1));
+    }
+
+    /** A model from a weight file on disk, run at every look-ahead; the error names the file and what is wrong. */
     public static NeuralGainModel load(Path weightFile) throws IOException {
         return NeuralGainModel.read(weightFile);
     }
 
-    private static NeuralGainModel readDefault() {
-        try (InputStream in = Models.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+    private static List<NeuralGainModel> readDefault() {
+        // A resource listed for several look-aheads is read once, so those look-aheads share one network.
+        Map<String, NeuralGainModel> read = new LinkedHashMap<>();
+        List<NeuralGainModel> networks = new ArrayList<>();
+        for (String resource : DEFAULT_RESOURCES) {
+            NeuralGainModel m = read.get(resource);
+            if (m == null) {
+                m = readResource(resource);
+                read.put(resource, m);
+            }
+            networks.add(m);
+        }
+        return List.copyOf(networks);
+    }
+
+    private static NeuralGainModel readResource(String resource) {
+        try (InputStream in = Models.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("default model " + DEFAULT_RESOURCE + " is not on the class path");
+                throw new IllegalStateException("default model " + resource + " is not on the class path");
             }
             return NeuralGainModel.read(in);
         } catch (IOException e) {
-            throw new IllegalStateException("default model " + DEFAULT_RESOURCE + " cannot be read: " + e.getMessage(),
+            throw new IllegalStateException("default model " + resource + " cannot be read: " + e.getMessage(),
                     new UncheckedIOException(e));
         }
     }

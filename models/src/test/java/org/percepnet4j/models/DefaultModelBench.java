@@ -21,9 +21,15 @@ import org.percepnet4j.engine.nn.NeuralGainModel;
 public final class DefaultModelBench {
 
     public static void main(String[] args) throws java.io.IOException {
-        NeuralGainModel model = args.length > 0 ? Models.load(java.nio.file.Path.of(args[0])) : Models.loadDefault();
-        System.out.println(model.name() + ": " + model.describe());
-        report("network only", network(model));
+        GainModel model = args.length > 0 ? Models.load(java.nio.file.Path.of(args[0])) : Models.loadDefault();
+        for (int m = 0; m <= 2; m++) {
+            NeuralGainModel network = (NeuralGainModel) model.forLookahead(m);
+            System.out.println("M=" + m + ": " + network.name() + ": " + network.describe());
+        }
+        report("network only, M=2", network(model.forLookahead(2)));
+        if (model.forLookahead(0) != model.forLookahead(2)) {
+            report("network only, M=0", network(model.forLookahead(0)));
+        }
         for (int m = 0; m <= 2; m++) {
             report("Denoiser hop, M=" + m, denoiser(model, m));
         }
@@ -34,7 +40,7 @@ public final class DefaultModelBench {
                 cpuWall[0], cpuWall[0] / 100, cpuWall[1]);
     }
 
-    static double[] network(NeuralGainModel model) {
+    static double[] network(GainModel model) {
         GainPredictor p = model.newPredictor();
         float[] f = new float[GainPredictor.FEATURES];
         float[] g = new float[GainPredictor.BANDS];

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.percepnet4j.engine.GainPredictor;
+import org.percepnet4j.engine.LookaheadModels;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.engine.nn.Tensor;
 import org.percepnet4j.engine.nn.WeightFile;
@@ -17,32 +20,42 @@ import org.percepnet4j.engine.nn.WeightFileException;
 
 class DefaultModelTest {
 
-    /** Written by {@code trainer export --golden} from the DJL forward pass of the same weights. */
-    private static final String GOLDEN = "/org/percepnet4j/models/golden-small-v2.safetensors";
-
     @Test
     void defaultModelLoadsFromTheClassPathAndDescribesItsTraining() {
-        NeuralGainModel m = Models.loadDefault();
+        LookaheadModels m = Models.loadDefault();
         assertThat(m).isSameAs(Models.loadDefault());
         assertThat(m.name()).isEqualTo("percepnet4j-small-v2");
-        assertThat(m.metadata()).containsKeys("training_command", "data_hash", "step", "validation_loss",
-                "lookahead_policy", "training_minutes");
-        assertThat(m.parameterCount()).isBetween(100_000, 1_000_000);
+        for (int lookahead = 0; lookahead <= 2; lookahead++) {
+            NeuralGainModel n = Models.defaultNetwork(lookahead);
+            assertThat(m.forLookahead(lookahead)).isSameAs(n);
+            assertThat(n.metadata()).containsKeys("training_command", "data_hash", "step", "validation_loss",
+                    "lookahead_policy", "training_minutes");
+            assertThat(n.parameterCount()).isBetween(100_000, 1_000_000);
+        }
+        assertThat(Models.defaultNetwork(0).name()).isEqualTo("percepnet4j-small-v2-m0");
+        assertThat(Models.defaultNetwork(0).metadata().get("lookahead_policy")).endsWith("[0]");
+        assertThat(Models.defaultNetwork(2).name()).isEqualTo("percepnet4j-small-v2");
+        assertThat(Models.defaultNetwork(2).metadata().get("lookahead_policy")).endsWith("[2]");
+        assertThat(Models.defaultNetwork(1)).as("chosen on validation mixtures").isSameAs(Models.defaultNetwork(2));
+        assertThat(Models.defaultNetwork(7)).as("beyond the list: the last network").isSameAs(Models.defaultNetwork(2));
         assertThat(Models.class.getResource(Models.MODEL_CARD_RESOURCE)).isNotNull();
     }
 
-    @Test
-    void javaForwardPassMatchesTheDjlForwardPassOnGoldenVectors() throws Exception {
+    /** Golden vectors: written by {@code trainer train} / {@code export --golden} from the DJL forward pass. */
+    @ParameterizedTest
+    @CsvSource({"2, /org/percepnet4j/models/golden-small-v2.safetensors",
+            "0, /org/percepnet4j/models/golden-small-v2-m0.safetensors"})
+    void javaForwardPassMatchesTheDjlForwardPassOnGoldenVectors(int lookahead, String resource) throws Exception {
         WeightFile golden;
-        try (InputStream in = DefaultModelTest.class.getResourceAsStream(GOLDEN)) {
-            assertThat(in).as("golden vectors " + GOLDEN).isNotNull();
+        try (InputStream in = DefaultModelTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as("golden vectors " + resource).isNotNull();
             golden = WeightFile.read(in);
         }
         Tensor features = golden.tensors().get("features");
         int frames = features.dim(0);
         Tensor gains = golden.tensor("gains", frames, GainPredictor.BANDS);
         Tensor strengths = golden.tensor("strengths", frames, GainPredictor.BANDS);
-        GainPredictor p = Models.loadDefault().newPredictor();
+        GainPredictor p = Models.defaultNetwork(lookahead).newPredictor();
         float[] f = new float[GainPredictor.FEATURES];
         float[] g = new float[GainPredictor.BANDS];
         float[] s = new float[GainPredictor.BANDS];
@@ -64,7 +77,7 @@ class DefaultModelTest {
             Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length - 100));
             Path good = dir.resolve("good.safetensors");
             Files.write(good, bytes);
-            assertThat(Models.load(good).parameterCount()).isEqualTo(Models.loadDefault().parameterCount());
+            assertThat(Models.load(good).parameterCount()).isEqualTo(Models.defaultNetwork(2).parameterCount());
         }
         assertThatThrownBy(() -> Models.load(bad)).isInstanceOf(WeightFileException.class)
                 .hasMessageContaining("broken.safetensors").hasMessageContaining("outside");
