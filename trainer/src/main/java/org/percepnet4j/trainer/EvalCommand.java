@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code trainer eval}: the issue 4 table (noisy / oracle / model per SNR and noise kind). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "SI-SDR, segmental SNR, ESTOI and DNSMOS P.835 on TEST (or VALIDATION) mixtures per SNR and noise kind, for the"
-                + " noisy input, the oracle and a model.")
+                + " noisy input, the oracle, a model and optionally RNNoise.")
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
     Path corpus;
@@ -31,6 +31,10 @@ final class EvalCommand implements Callable<Integer> {
     boolean wholeCorpus;
     @Option(names = "--weights", description = "model weight file to evaluate (omit to evaluate noisy and oracle only)")
     Path weights;
+    @Option(names = "--rnnoise", arity = "0..1", fallbackValue = "trainer/target/rnnoise/rnnoise-driver",
+            description = "add RNNoise rows, run by this driver (default when given without a value: ${FALLBACK-VALUE},"
+                    + " built by trainer/tools/rnnoise/build.sh)")
+    Path rnnoise;
     @Option(names = "--no-oracle", description = "skip the oracle rows")
     boolean noOracle;
     @Option(names = "--no-clean", description = "skip the clean-reference rows (the DNSMOS ceiling of the material)")
@@ -87,6 +91,9 @@ final class EvalCommand implements Callable<Integer> {
             postFilterAmount = postFilter != null ? postFilter : (float) (Parameter.POST_FILTER.defaultValue() / 100.0);
             systems.add(Evaluation.model("model", model, lookahead, limitDb, postFilterAmount));
         }
+        if (rnnoise != null) {
+            systems.add(org.percepnet4j.trainer.eval.Rnnoise.enhancer(rnnoise));
+        }
         Optional<Dnsmos> dnsmos = noDnsmos ? Optional.empty() : Dnsmos.openDefault();
         if (!noDnsmos && dnsmos.isEmpty()) {
             System.err.println("DNSMOS models not found in " + Dnsmos.defaultDir() + ": DNSMOS columns left empty");
@@ -118,7 +125,10 @@ final class EvalCommand implements Callable<Integer> {
                     cell.segSnr(), cell.estoi(), fmt(cell.sig()), fmt(cell.bak()), fmt(cell.ovrl()));
         }
         if (weights != null) {
-            summary(cells);
+            summary(cells, "model");
+        }
+        if (rnnoise != null) {
+            summary(cells, "rnnoise");
         }
         System.out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
         if (json != null) {
@@ -127,16 +137,17 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Issue 4's acceptance figures for the model, per input SNR (means over the noise kinds). */
-    private void summary(List<Evaluation.Cell> cells) {
+    /** Issue 4's acceptance figures for one system, per input SNR (means over the noise kinds). */
+    private void summary(List<Evaluation.Cell> cells, String system) {
         System.out.println();
-        System.out.println("| input SNR | model ΔSI-SDR | min ΔESTOI over kinds | model ΔOVRL | oracle ΔOVRL | clean ΔOVRL (ceiling) |");
+        System.out.println("| input SNR | " + system + " ΔSI-SDR | min ΔESTOI over kinds | " + system
+                + " ΔOVRL | oracle ΔOVRL | clean ΔOVRL (ceiling) |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
         for (double snr : snrs) {
             double dSdr = 0, minDEstoi = Double.POSITIVE_INFINITY, dOvrl = 0, dOracle = 0, dClean = 0;
             int n = 0;
             for (NoiseKind kind : kinds) {
-                Evaluation.Cell noisy = find(cells, "noisy", snr, kind), model = find(cells, "model", snr, kind);
+                Evaluation.Cell noisy = find(cells, "noisy", snr, kind), model = find(cells, system, snr, kind);
                 Evaluation.Cell oracle = find(cells, "oracle", snr, kind), clean = find(cells, "clean", snr, kind);
                 dSdr += model.siSdr() - noisy.siSdr();
                 minDEstoi = Math.min(minDEstoi, model.estoi() - noisy.estoi());
