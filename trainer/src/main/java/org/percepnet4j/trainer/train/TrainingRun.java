@@ -184,22 +184,23 @@ public final class TrainingRun {
                 if (resumeFrom != null) {
                     ModelExporter.loadInto(block, resumeFrom);
                 }
-                try (WeightAverage average = new WeightAverage(block.exportTensors(), trainer.getManager(),
-                        o.averageDecay(), startStep)) {
-                    Path averaged = o.out().resolve(AVERAGED);
-                    if (resumeFrom != null && Files.exists(averaged)) {
-                        WeightFile a = WeightFile.read(averaged);
-                        List<float[]> tensors = new ArrayList<>();
-                        for (Map.Entry<String, ai.djl.nn.Parameter> e : block.exportTensors().entrySet()) {
-                            int[] dims = java.util.Arrays.stream(e.getValue().getArray().getShape().getShape())
-                                    .mapToInt(Math::toIntExact).toArray();
-                            tensors.add(a.tensor(e.getKey(), dims).data());
-                        }
-                        average.load(tensors);
+                // The average lives in a second network of the same shape, so the live one is never written to.
+                PercepNetBlock averaged = new PercepNetBlock(shape);
+                averaged.initialize(trainer.getManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+                        new Shape(o.batch(), o.frames(), NetworkShape.FEATURES));
+                Path averagedCheckpoint = o.out().resolve(AVERAGED);
+                if (resumeFrom != null && Files.exists(averagedCheckpoint)) {
+                    ModelExporter.loadInto(averaged, WeightFile.read(averagedCheckpoint));
+                } else {
+                    for (Map.Entry<String, ai.djl.nn.Parameter> e : block.exportTensors().entrySet()) {
+                        averaged.exportTensors().get(e.getKey()).getArray()
+                                .set(java.nio.FloatBuffer.wrap(e.getValue().getArray().toFloatArray()));
                     }
-                    return loop(trainer, block, average, norm, first, queue, producer, validation, meta, startStep,
-                            bestValidation, previousMinutes, previousFresh);
                 }
+                WeightAverage average = new WeightAverage(block.exportTensors(), averaged.exportTensors(),
+                        o.averageDecay(), startStep);
+                return loop(trainer, block, averaged, average, norm, first, queue, producer, validation, meta,
+                        startStep, bestValidation, previousMinutes, previousFresh);
             }
         } finally {
             producer.stop();
@@ -207,7 +208,8 @@ public final class TrainingRun {
         }
     }
 
-    private Path loop(Trainer trainer, PercepNetBlock block, WeightAverage average, FeatureNormalizer norm,
+    private Path loop(Trainer trainer, PercepNetBlock block, PercepNetBlock averaged, WeightAverage average,
+                      FeatureNormalizer norm,
                       List<TrainingSequence> initialPool,
                       BlockingQueue<TrainingSequence> queue,
                       Producer producer, Map<Integer, List<TrainingSequence>> validation, Map<String, String> meta,
@@ -247,19 +249,17 @@ public final class TrainingRun {
                 meta.put("trained_sequence_passes", Long.toString(step * o.batch()));
                 meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", live));
                 ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(LATEST));
-                average.swapIn();
-                double v = validate("averaged", block, root, norm, validation, minutes, step);
+                double v = validate("averaged", averaged, root, norm, validation, minutes, step);
                 lastEval = System.nanoTime();
                 meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", v));
                 if (v < best) {
                     best = v;
                     meta.put("best_validation_loss", String.format(Locale.ROOT, "%.5f", best));
-                    ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(BEST));
+                    ModelExporter.toWeightFile(averaged, norm, meta).write(o.out().resolve(BEST));
                     log("  new best, saved %s", BEST);
                 }
                 meta.put("best_validation_loss", String.format(Locale.ROOT, "%.5f", best));
-                ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(AVERAGED));
-                average.restore();
+                ModelExporter.toWeightFile(averaged, norm, meta).write(o.out().resolve(AVERAGED));
                 if (producer.failure != null) {
                     throw new IllegalStateException("training data producer failed", producer.failure);
                 }
