@@ -40,6 +40,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--average-decay", defaultValue = "0.999",
             description = "decay of the weight average that is validated and exported; 0 = export the live weights (default ${DEFAULT-VALUE})")
     double averageDecay;
+    @Option(names = "--clip-norm", defaultValue = "0",
+            description = "scale the gradients down to this global L2 norm before Adam; 0 = off, only Adam's"
+                    + " element-wise clipping to [-1, 1] (default ${DEFAULT-VALUE})")
+    double clipNorm;
     @Option(names = "--dense", defaultValue = "64", description = "dense_in width (default ${DEFAULT-VALUE})")
     int dense;
     @Option(names = "--conv", defaultValue = "96,96", split = ",", description = "conv1,conv2 widths (default ${DEFAULT-VALUE})")
@@ -73,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
         NetworkShape shape = new NetworkShape(dense, conv[0], 5, conv[1], 3, gru, gainGru, strengthGru);
         String command = "trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainOptions options = new TrainOptions(corpus != null ? corpus : Corpus.defaultRoot(), out, minutes, steps,
-                batch, frames, fresh, pool, lr, halfLife, averageDecay, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
+                batch, frames, fresh, pool, lr, halfLife, averageDecay, clipNorm, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
                 validationPerM, evalMinutes, torchThreads, resume, command, name);
         new TrainingRun(options).run();
         return 0;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param learningRate      Adam's initial rate
  * @param halfLifeSteps     the rate halves every this many steps (after a warm-up)
  * @param averageDecay      decay of the moving average of the weights that is validated and exported (0 = none)
+ * @param clipNorm          largest global L2 norm of the gradients before Adam (0 = no global clipping)
  * @param shape             layer widths
  * @param seed              seeds data, sampling and initialisation
  * @param lookaheads        M values drawn per training example
@@ -27,13 +28,14 @@ import java.nio.file.Path;
  * @param name              the model's name (weight-file metadata, shown to users)
  */
 public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps, int batch, int frames,
-                           int freshPerBatch, int pool, float learningRate, int halfLifeSteps, double averageDecay, NetworkShape shape,
+                           int freshPerBatch, int pool, float learningRate, int halfLifeSteps, double averageDecay, double clipNorm,
+                           NetworkShape shape,
                            long seed, int[] lookaheads, int validationPerM, double evalMinutes, int torchThreads,
                            boolean resume, String command, String name) {
 
     public TrainOptions {
         if (batch < 1 || frames < 10 || freshPerBatch < 1 || freshPerBatch > batch || pool < batch
-                || !(learningRate > 0) || halfLifeSteps < 1 || !(averageDecay >= 0 && averageDecay < 1) || lookaheads.length == 0 || validationPerM < 1
+                || !(learningRate > 0) || halfLifeSteps < 1 || !(averageDecay >= 0 && averageDecay < 1) || !(clipNorm >= 0) || lookaheads.length == 0 || validationPerM < 1
                 || !(minutes > 0) || torchThreads < 1) {
             throw new IllegalArgumentException("inconsistent training options");
         }

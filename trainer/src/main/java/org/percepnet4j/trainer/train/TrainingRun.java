@@ -165,6 +165,8 @@ public final class TrainingRun {
         meta.put("batch", Integer.toString(o.batch()));
         meta.put("seed", Long.toString(o.seed()));
         meta.put("trained_lookaheads", java.util.Arrays.toString(o.lookaheads()).replaceAll("[\\[\\] ]", ""));
+        meta.put("gradient_clipping", o.clipNorm() > 0
+                ? "global L2 norm at most " + o.clipNorm() + ", then each element to [-1, 1]" : "each element to [-1, 1]");
         meta.put("weight_averaging", o.averageDecay() > 0
                 ? String.format(Locale.ROOT, "exponential moving average, decay %s; exported weights are the average",
                         o.averageDecay())
@@ -232,6 +234,11 @@ public final class TrainingRun {
         long freshTaken = 0;
         double lossSum = 0;
         int lossCount = 0;
+        // Per progress line: the largest batch loss and the gradients' global L2 norm (mean, max), so that the log
+        // shows how a run that goes unstable gets there.
+        double lossMax = 0;
+        double gradNormSum = 0;
+        double gradNormMax = 0;
         int skipped = 0;
         long step = startStep;
         double best = bestValidation;
@@ -303,6 +310,13 @@ public final class TrainingRun {
                         if (badGradients.isEmpty()) {
                             lossSum += l;
                             lossCount++;
+                            lossMax = Math.max(lossMax, l);
+                            double gradNorm = gradientNorm(block);
+                            gradNormSum += gradNorm;
+                            gradNormMax = Math.max(gradNormMax, gradNorm);
+                            if (o.clipNorm() > 0 && gradNorm > o.clipNorm()) {
+                                scaleGradients(block, (float) (o.clipNorm() / gradNorm));
+                            }
                             stepped = true;
                         } else {
                             // A finite loss can still back-propagate a NaN (e.g. 0·∞ in a masked band); one such
@@ -338,11 +352,16 @@ public final class TrainingRun {
             now = System.nanoTime();
             if (now - lastLog >= 30e9) {
                 double sec = (now - t0) / 1e9;
-                log("step %6d  loss %.4f  lr %.2e  %5.0f frames/s trained  %4.0f fresh frames/s  waiting for data %2.0f%%  %.1f min",
-                        step, lossSum / lossCount, lrAt(step), (step - startStep) * (double) o.batch() * o.frames() / sec,
+                log("step %6d  loss %.4f (max %.1f)  gradient norm %.2f (max %.2f)  lr %.2e  %5.0f frames/s trained"
+                                + "  %4.0f fresh frames/s  waiting for data %2.0f%%  %.1f min",
+                        step, lossSum / lossCount, lossMax, gradNormSum / Math.max(1, lossCount), gradNormMax, lrAt(step),
+                        (step - startStep) * (double) o.batch() * o.frames() / sec,
                         freshTaken * (double) o.frames() / sec, 100.0 * waitNs / (now - t0), sec / 60);
                 lossSum = 0;
                 lossCount = 0;
+                lossMax = 0;
+                gradNormSum = 0;
+                gradNormMax = 0;
                 lastLog = now;
             }
         }
@@ -362,6 +381,24 @@ public final class TrainingRun {
             }
         }
         return bad;
+    }
+
+    /** Global L2 norm of all gradients (before Adam's per-element clipping). */
+    private static double gradientNorm(PercepNetBlock block) {
+        double sum = 0;
+        for (ai.djl.nn.Parameter p : block.exportTensors().values()) {
+            try (NDArray sq = p.getArray().getGradient().square(); NDArray total = sq.sum()) {
+                sum += total.getFloat();
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Multiplies every gradient by {@code factor} (global-norm clipping). */
+    private static void scaleGradients(PercepNetBlock block, float factor) {
+        for (ai.djl.nn.Parameter p : block.exportTensors().values()) {
+            p.getArray().getGradient().muli(factor);
+        }
     }
 
     /**
