@@ -86,16 +86,9 @@ public final class Denoiser {
             throw new IllegalArgumentException("maxLookaheadFrames must be >= 0, got " + maxLookaheadFrames);
         }
         this.predictors = new GainPredictor[maxLookaheadFrames + 1];
+        java.util.Map<GainModel, GainPredictor> byNetwork = new java.util.IdentityHashMap<>();
         for (int m = 0; m <= maxLookaheadFrames; m++) {
-            GainModel member = model.forLookahead(m);
-            for (int k = 0; k < m && predictors[m] == null; k++) {
-                if (model.forLookahead(k) == member) {
-                    predictors[m] = predictors[k];
-                }
-            }
-            if (predictors[m] == null) {
-                predictors[m] = member.newPredictor();
-            }
+            predictors[m] = byNetwork.computeIfAbsent(model.forLookahead(m), GainModel::newPredictor);
         }
         this.predictor = predictors[maxLookaheadFrames];
         this.channels = channels;

@@ -16,6 +16,7 @@ import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.eval.Dnsmos;
 import org.percepnet4j.trainer.eval.Evaluation;
+import org.percepnet4j.trainer.eval.Rnnoise;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean wholeCorpus;
     @Option(names = "--weights", description = "model weight file to evaluate (omit to evaluate noisy and oracle only)")
     Path weights;
-    @Option(names = "--rnnoise", arity = "0..1", fallbackValue = "trainer/target/rnnoise/rnnoise-driver",
+    @Option(names = "--rnnoise", arity = "0..1", fallbackValue = Rnnoise.DEFAULT_DRIVER,
             description = "add RNNoise rows, run by this driver (default when given without a value: ${FALLBACK-VALUE},"
                     + " built by trainer/tools/rnnoise/build.sh)")
     Path rnnoise;
@@ -92,7 +93,7 @@ final class EvalCommand implements Callable<Integer> {
             systems.add(Evaluation.model("model", model, lookahead, limitDb, postFilterAmount));
         }
         if (rnnoise != null) {
-            systems.add(org.percepnet4j.trainer.eval.Rnnoise.enhancer(rnnoise));
+            systems.add(Rnnoise.enhancer(rnnoise));
         }
         Optional<Dnsmos> dnsmos = noDnsmos ? Optional.empty() : Dnsmos.openDefault();
         if (!noDnsmos && dnsmos.isEmpty()) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Rnnoise {
     /** Where {@code build.sh} puts the driver, relative to the repository root. */
-    public static final Path DEFAULT_DRIVER = Path.of("trainer/target/rnnoise/rnnoise-driver");
+    public static final String DEFAULT_DRIVER = "trainer/target/rnnoise/rnnoise-driver";
     private static final long TIMEOUT_SECONDS = 120;
 
     private Rnnoise() {
