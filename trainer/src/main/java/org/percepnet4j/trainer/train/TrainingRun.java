@@ -164,7 +164,6 @@ public final class TrainingRun {
         meta.put("sequence_frames", Integer.toString(o.frames()));
         meta.put("batch", Integer.toString(o.batch()));
         meta.put("seed", Long.toString(o.seed()));
-        meta.put("trained_lookaheads", java.util.Arrays.toString(o.lookaheads()).replaceAll("[\\[\\] ]", ""));
         meta.put("gradient_clipping", o.clipNorm() > 0
                 ? "global L2 norm at most " + o.clipNorm() + ", then each element to [-1, 1]" : "each element to [-1, 1]");
         meta.put("weight_averaging", o.averageDecay() > 0
@@ -193,16 +192,13 @@ public final class TrainingRun {
                 averaged.initialize(trainer.getManager(), ai.djl.ndarray.types.DataType.FLOAT32,
                         new Shape(o.batch(), o.frames(), NetworkShape.FEATURES));
                 Path averagedCheckpoint = o.out().resolve(AVERAGED);
+                WeightAverage average = new WeightAverage(block.exportTensors(), averaged.exportTensors(),
+                        o.averageDecay(), startStep);
                 if (resumeFrom != null && Files.exists(averagedCheckpoint)) {
                     ModelExporter.loadInto(averaged, WeightFile.read(averagedCheckpoint));
                 } else {
-                    for (Map.Entry<String, ai.djl.nn.Parameter> e : block.exportTensors().entrySet()) {
-                        averaged.exportTensors().get(e.getKey()).getArray()
-                                .set(java.nio.FloatBuffer.wrap(e.getValue().getArray().toFloatArray()));
-                    }
+                    average.startAtLiveWeights();
                 }
-                WeightAverage average = new WeightAverage(block.exportTensors(), averaged.exportTensors(),
-                        o.averageDecay(), startStep);
                 return loop(trainer, block, averaged, average, norm, first, queue, producer, validation, meta,
                         startStep, bestValidation, previousMinutes, previousFresh);
             }
@@ -252,14 +248,12 @@ public final class TrainingRun {
             if (outOfTime || outOfSteps || now - lastEval >= o.evalMinutes() * 60e9) {
                 double minutes = previousMinutes + (now - t0) / 60e9;
                 double live = validate("live weights", block, root, norm, validation, minutes, step);
+                double v = validate("averaged", averaged, root, norm, validation, minutes, step);
+                lastEval = System.nanoTime();
                 meta.put("step", Long.toString(step));
                 meta.put("training_minutes", String.format(Locale.ROOT, "%.1f", minutes));
                 meta.put("fresh_sequences", Long.toString(previousFresh + freshTaken));
                 meta.put("trained_sequence_passes", Long.toString(step * o.batch()));
-                meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", live));
-                ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(LATEST));
-                double v = validate("averaged", averaged, root, norm, validation, minutes, step);
-                lastEval = System.nanoTime();
                 meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", v));
                 if (v < best) {
                     best = v;
@@ -269,6 +263,9 @@ public final class TrainingRun {
                 }
                 meta.put("best_validation_loss", String.format(Locale.ROOT, "%.5f", best));
                 ModelExporter.toWeightFile(averaged, norm, meta).write(o.out().resolve(AVERAGED));
+                // Written after the best is settled: a resumed run reads its best_validation_loss.
+                meta.put("validation_loss", String.format(Locale.ROOT, "%.5f", live));
+                ModelExporter.toWeightFile(block, norm, meta).write(o.out().resolve(LATEST));
                 if (producer.failure != null) {
                     throw new IllegalStateException("training data producer failed", producer.failure);
                 }

@@ -27,8 +27,8 @@ final class WeightAverage {
 
     /**
      * @param liveParameters    the trained network's parameters
-     * @param averageParameters the same parameters of a second, initialised network that holds the average; it
-     *                          must already hold the starting point (the live weights, or a saved average)
+     * @param averageParameters the same parameters of a second, initialised network that holds the average: start
+     *                          it with {@link #startAtLiveWeights()} or load a saved average into it
      */
     WeightAverage(Map<String, Parameter> liveParameters, Map<String, Parameter> averageParameters, double decay,
                   long updatesSoFar) {
@@ -48,6 +48,13 @@ final class WeightAverage {
             }
             live.add(l);
             average.add(a);
+        }
+    }
+
+    /** Makes the average equal to the live weights (the start of a run); copies through Java arrays. */
+    void startAtLiveWeights() {
+        for (int i = 0; i < live.size(); i++) {
+            average.get(i).set(java.nio.FloatBuffer.wrap(live.get(i).toFloatArray()));
         }
     }
 

@@ -44,6 +44,20 @@ class WeightAverageTest {
     }
 
     @Test
+    void startsAtTheLiveWeights() {
+        System.setProperty("ai.djl.offline", "true");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, Parameter> liveNet = network(m, new Shape(2));
+            Map<String, Parameter> averageNet = network(m, new Shape(2));
+            liveNet.get("w").getArray().addi(5f);
+            new WeightAverage(liveNet, averageNet, 0.9, 0).startAtLiveWeights();
+            assertThat(averageNet.get("w").getArray().toFloatArray()).containsExactly(5f, 5f);
+            liveNet.get("w").getArray().addi(1f);
+            assertThat(averageNet.get("w").getArray().toFloatArray()).as("a copy, not shared").containsExactly(5f, 5f);
+        }
+    }
+
+    @Test
     void rejectsMismatchedNetworksAndDecays() {
         System.setProperty("ai.djl.offline", "true");
         try (NDManager m = NDManager.newBaseManager()) {
