@@ -11,6 +11,7 @@ import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
 import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.data.WavWriter;
+import org.percepnet4j.trainer.train.DefaultModelCommand;
 import org.percepnet4j.trainer.train.ExportCommand;
 import org.percepnet4j.trainer.train.TrainCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The {@code trainer} command: data synthesis, training, export and evaluation as subcommands. */
 @Command(name = "trainer", mixinStandardHelpOptions = true,
         description = "percepnet4j training and evaluation tools.",
-        subcommands = {TrainerCli.Mix.class, TrainCommand.class, ExportCommand.class, OracleEvalCommand.class,
+        subcommands = {TrainerCli.Mix.class, TrainCommand.class, DefaultModelCommand.class, ExportCommand.class, OracleEvalCommand.class,
                 EvalCommand.class})
 public final class TrainerCli implements Runnable {
 

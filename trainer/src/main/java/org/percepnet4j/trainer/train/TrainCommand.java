@@ -68,6 +68,9 @@ public final class TrainCommand implements Callable<Integer> {
     String name;
     @Option(names = "--resume", description = "continue from the run folder's latest checkpoint")
     boolean resume;
+    @Option(names = "--init", description = "start from this model's weights and feature normaliser instead of a random"
+            + " initialisation (fine-tuning, e.g. for another look-ahead); its widths replace the width options")
+    Path init;
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
         String command = "trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainOptions options = new TrainOptions(corpus != null ? corpus : Corpus.defaultRoot(), out, minutes, steps,
                 batch, frames, fresh, pool, lr, halfLife, averageDecay, clipNorm, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
-                validationPerM, evalMinutes, torchThreads, resume, command, name);
+                validationPerM, evalMinutes, torchThreads, resume, init, command, name);
         new TrainingRun(options).run();
         return 0;
     }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
  * @param evalMinutes       minutes between validation passes
  * @param torchThreads      PyTorch intra-op threads
  * @param resume            continue from the run folder's latest checkpoint
+ * @param init              model file whose weights and normaliser a new run starts from (null = random start)
  * @param command           the command line, recorded in the weight file
  * @param name              the model's name (weight-file metadata, shown to users)
  */
@@ -31,7 +32,7 @@ public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps,
                            int freshPerBatch, int pool, float learningRate, int halfLifeSteps, double averageDecay, double clipNorm,
                            NetworkShape shape,
                            long seed, int[] lookaheads, int validationPerM, double evalMinutes, int torchThreads,
-                           boolean resume, String command, String name) {
+                           boolean resume, Path init, String command, String name) {
 
     public TrainOptions {
         if (batch < 1 || frames < 10 || freshPerBatch < 1 || freshPerBatch > batch || pool < batch

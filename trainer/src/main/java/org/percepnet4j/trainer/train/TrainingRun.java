@@ -62,6 +62,8 @@ public final class TrainingRun {
     private static final int NORMALISER_SEQUENCES = 48;
     private static final int WARMUP_STEPS = 100;
     private static final int GOLDEN_FRAMES = 50;
+    /** Gradient norms above this are logged with the parameters they come from (typical norms are 20–30). */
+    private static final double SPIKE_NORM = 1000;
 
     private final TrainOptions o;
     private final PrintStream log;
@@ -101,7 +103,10 @@ public final class TrainingRun {
 
         Path latest = o.out().resolve(LATEST);
         WeightFile resumeFrom = o.resume() && Files.exists(latest) ? WeightFile.read(latest) : null;
-        NetworkShape shape = resumeFrom != null ? NetworkShape.fromMetadata(resumeFrom.metadata()) : o.shape();
+        // A resumed run has the --init weights in its checkpoint already; they are read only at the start.
+        WeightFile initFrom = resumeFrom == null && o.init() != null ? WeightFile.read(o.init()) : null;
+        WeightFile startFrom = resumeFrom != null ? resumeFrom : initFrom;
+        NetworkShape shape = startFrom != null ? NetworkShape.fromMetadata(startFrom.metadata()) : o.shape();
         long startStep = resumeFrom != null ? Long.parseLong(resumeFrom.metadata().getOrDefault("step", "0")) : 0;
         double bestValidation = resumeFrom != null
                 ? Double.parseDouble(resumeFrom.metadata().getOrDefault("best_validation_loss", "Infinity")) : Double.POSITIVE_INFINITY;
@@ -110,7 +115,8 @@ public final class TrainingRun {
         long previousFresh = resumeFrom != null
                 ? Long.parseLong(resumeFrom.metadata().getOrDefault("fresh_sequences", "0")) : 0;
         log("network: %s (%d parameters)%s", shape, shape.parameterCount(),
-                resumeFrom != null ? ", resuming from step " + startStep : "");
+                resumeFrom != null ? ", resuming from step " + startStep
+                        : initFrom != null ? ", starting from " + o.init() + " (" + initFrom.metadata().get("name") + ")" : "");
 
         // Validation set: fixed, the same for every run with this corpus and split list.
         // The same examples at every look-ahead, so the per-M losses compare like with like.
@@ -132,9 +138,10 @@ public final class TrainingRun {
         BlockingQueue<TrainingSequence> queue = new ArrayBlockingQueue<>(Math.max(8, 4 * o.freshPerBatch()));
         List<TrainingSequence> first = new ArrayList<>();
         FeatureNormalizer norm;
-        if (resumeFrom != null) {
-            norm = new FeatureNormalizer(resumeFrom.tensor("feature_mean", 70).data(),
-                    resumeFrom.tensor("feature_scale", 70).data());
+        if (startFrom != null) {
+            // Fine-tuning keeps the normaliser the weights were trained with.
+            norm = new FeatureNormalizer(startFrom.tensor("feature_mean", NetworkShape.FEATURES).data(),
+                    startFrom.tensor("feature_scale", NetworkShape.FEATURES).data());
         } else {
             List<float[][]> frames = new ArrayList<>();
             while (first.size() < NORMALISER_SEQUENCES) {
@@ -158,6 +165,12 @@ public final class TrainingRun {
         meta.put("data_hash", dataHash);
         meta.put("lookahead_policy", "one model for all look-aheads: M drawn per training example from "
                 + java.util.Arrays.toString(o.lookaheads()));
+        if (o.init() != null) {
+            Map<String, String> initMeta = initFrom != null ? initFrom.metadata() : Map.of();
+            meta.put("initialised_from", o.init().getFileName() + (initFrom != null
+                    ? " (" + initMeta.getOrDefault("name", "?") + ", step " + initMeta.getOrDefault("step", "?")
+                    + ", trained by: " + initMeta.getOrDefault("training_command", "?") + ")" : ""));
+        }
         meta.put("features", "engine FeatureExtractor/TrainingFrames (log10(E+1e-8)/4+1 energies at l+M, coherence at l,"
                 + " (T-414)/354, correlation)");
         meta.put("loss", "perceptual 2021: gamma 0.3, lambda4 10, eps " + PerceptualLoss.EPSILON + "; strength sqrt(1-r)");
@@ -184,8 +197,8 @@ public final class TrainingRun {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(o.batch(), o.frames(), NetworkShape.FEATURES));
-                if (resumeFrom != null) {
-                    ModelExporter.loadInto(block, resumeFrom);
+                if (startFrom != null) {
+                    ModelExporter.loadInto(block, startFrom);
                 }
                 // The average lives in a second network of the same shape, so the live one is never written to.
                 PercepNetBlock averaged = new PercepNetBlock(shape);
@@ -311,6 +324,10 @@ public final class TrainingRun {
                             double gradNorm = gradientNorm(block);
                             gradNormSum += gradNorm;
                             gradNormMax = Math.max(gradNormMax, gradNorm);
+                            if (gradNorm > SPIKE_NORM) {
+                                log("step %d: gradient norm %.3g (loss %.3f), largest in %s", step, gradNorm, l,
+                                        largestGradients(block, 3));
+                            }
                             if (o.clipNorm() > 0 && gradNorm > o.clipNorm()) {
                                 scaleGradients(block, (float) (o.clipNorm() / gradNorm));
                             }
@@ -389,6 +406,19 @@ public final class TrainingRun {
             }
         }
         return Math.sqrt(sum);
+    }
+
+    /** The {@code n} parameters with the largest gradient norms, as "name=norm" (a spike's diagnosis). */
+    private static String largestGradients(PercepNetBlock block, int n) {
+        Map<String, Double> norms = new LinkedHashMap<>();
+        for (Map.Entry<String, ai.djl.nn.Parameter> p : block.exportTensors().entrySet()) {
+            try (NDArray sq = p.getValue().getArray().getGradient().square(); NDArray total = sq.sum()) {
+                norms.put(p.getKey(), Math.sqrt(total.getFloat()));
+            }
+        }
+        return norms.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
+                .map(e -> String.format(Locale.ROOT, "%s=%.3g", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Multiplies every gradient by {@code factor} (global-norm clipping). */

@@ -1,0 +1,103 @@
+package org.percepnet4j.trainer.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.percepnet4j.trainer.TrainerCli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trainer default-model}: the one command that trains the shipped default model from scratch, as two
+ * {@code trainer train} runs one after the other: the 20 ms network (look-ahead M = 2, the product default, also run
+ * at 10 ms), then the 0 ms network fine-tuned from it for M = 0. Starting from the 20 ms weights lets the second
+ * network learn in minutes what takes over an hour from a random start, so both fit the 2-hour budget.
+ *
+ * <p>Each phase is an ordinary {@code train} run in its own folder, with its command recorded in its weight file;
+ * {@code --resume} continues an interrupted phase and skips a finished one. The two model files and their golden
+ * vectors are copied into {@code --out} under the names {@code Models} loads.
+ */
+@Command(name = "default-model", mixinStandardHelpOptions = true,
+        description = "Train the default model from scratch: the 20 ms network, then the 0 ms network fine-tuned from it.")
+public final class DefaultModelCommand implements Callable<Integer> {
+
+    /** Model name of the 20 ms network; the 0 ms one adds {@link #ZERO_LOOKAHEAD_SUFFIX}. */
+    public static final String NAME = "percepnet4j-small-v3";
+    public static final String ZERO_LOOKAHEAD_SUFFIX = "-m0";
+
+    @Option(names = "--out", required = true, description = "folder for both runs and the two model files")
+    Path out;
+    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
+    Path corpus;
+    @Option(names = "--minutes", defaultValue = "100", description = "budget of the 20 ms network (default ${DEFAULT-VALUE})")
+    double minutes;
+    @Option(names = "--fine-tune-minutes", defaultValue = "15", description = "budget of the 0 ms fine-tuning (default ${DEFAULT-VALUE})")
+    double fineTuneMinutes;
+    @Option(names = "--resume", description = "continue an interrupted run; a finished phase is not repeated")
+    boolean resume;
+
+    /** The {@code trainer train} arguments of the 20 ms phase. */
+    List<String> firstPhase() {
+        List<String> a = common(out.resolve("m2"));
+        a.addAll(List.of("--minutes", Double.toString(minutes), "--lookaheads", "2", "--clip-norm", "1", "--name", NAME));
+        return a;
+    }
+
+    /**
+     * The {@code trainer train} arguments of the 0 ms phase: a fresh Adam at half the from-scratch rate, halving
+     * every 1,000 steps, and a shorter weight average (about 200 steps) so the 20 ms starting point leaves it fast.
+     */
+    List<String> secondPhase() {
+        List<String> a = common(out.resolve("m0"));
+        a.addAll(List.of("--minutes", Double.toString(fineTuneMinutes), "--lookaheads", "0",
+                "--init", out.resolve("m2").resolve(TrainingRun.MODEL).toString(),
+                "--lr", "0.0005", "--half-life", "1000", "--average-decay", "0.995", "--clip-norm", "1",
+                "--name", NAME + ZERO_LOOKAHEAD_SUFFIX));
+        return a;
+    }
+
+    private List<String> common(Path runFolder) {
+        List<String> a = new ArrayList<>(List.of("train", "--out", runFolder.toString()));
+        if (corpus != null) {
+            a.addAll(List.of("--corpus", corpus.toString()));
+        }
+        if (resume) {
+            a.add("--resume");
+        }
+        return a;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(minutes > 0) || !(fineTuneMinutes > 0)) {
+            throw new IllegalArgumentException("--minutes and --fine-tune-minutes must be positive");
+        }
+        Files.createDirectories(out);
+        runPhase(firstPhase(), out.resolve("m2"), NAME);
+        runPhase(secondPhase(), out.resolve("m0"), NAME + ZERO_LOOKAHEAD_SUFFIX);
+        System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"
+                + " models/src/main/resources/org/percepnet4j/models/ and golden-" + NAME + "*.safetensors to"
+                + " models/src/test/resources/org/percepnet4j/models/");
+        return 0;
+    }
+
+    private void runPhase(List<String> args, Path runFolder, String name) throws Exception {
+        Path model = runFolder.resolve(TrainingRun.MODEL);
+        if (resume && Files.exists(model)) {
+            System.out.println("already trained: " + model);
+        } else {
+            System.out.println("trainer " + String.join(" ", args));
+            int code = new CommandLine(new TrainerCli()).execute(args.toArray(new String[0]));
+            if (code != 0 || !Files.exists(model)) {
+                throw new IllegalStateException("training phase failed (exit " + code + "): trainer " + String.join(" ", args));
+            }
+        }
+        Files.copy(model, out.resolve(name + ".safetensors"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(runFolder.resolve(TrainingRun.GOLDEN), out.resolve("golden-" + name + ".safetensors"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,102 @@
+package org.percepnet4j.trainer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.percepnet4j.engine.nn.Tensor;
+import org.percepnet4j.engine.nn.WeightFile;
+import org.percepnet4j.trainer.TrainerCli;
+import org.percepnet4j.trainer.data.Corpus;
+import picocli.CommandLine;
+
+/** {@code train --init} on the real corpus with a tiny network, and how {@code default-model} chains its runs. */
+class FineTuningTest {
+
+    private static final List<String> TINY = List.of("--steps", "2", "--batch", "2", "--frames", "40", "--fresh", "1",
+            "--pool", "4", "--validation-per-m", "2", "--dense", "8", "--conv", "8,8", "--gru", "8,8", "--gain-gru", "8",
+            "--strength-gru", "8");
+
+    private static int train(Path corpus, Path out, String... extra) {
+        System.setProperty("ai.djl.offline", "true");
+        List<String> args = new ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--out", out.toString()));
+        args.addAll(TINY);
+        args.addAll(List.of(extra));
+        return new CommandLine(new TrainerCli()).execute(args.toArray(new String[0]));
+    }
+
+    @Test
+    void aFineTuningRunStartsFromTheGivenWeightsWidthsAndNormaliser(@TempDir Path dir) throws Exception {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        Path root = Corpus.defaultRoot();
+        assertThat(train(root, dir.resolve("first"))).isZero();
+        Path first = dir.resolve("first").resolve(TrainingRun.MODEL);
+        // One step at a learning rate of 1e-12 (after warm-up scaling): the weights stay where they started.
+        // No width options: the widths must come from the --init file, not from the defaults.
+        List<String> args = new ArrayList<>(List.of("train", "--corpus", root.toString(), "--out",
+                dir.resolve("second").toString(), "--init", first.toString(), "--lookaheads", "0", "--steps", "1",
+                "--batch", "2", "--frames", "40", "--fresh", "1", "--pool", "4", "--validation-per-m", "2",
+                "--lr", "1e-10", "--average-decay", "0"));
+        assertThat(new CommandLine(new TrainerCli()).execute(args.toArray(new String[0]))).isZero();
+
+        WeightFile a = WeightFile.read(first);
+        WeightFile b = WeightFile.read(dir.resolve("second").resolve(TrainingRun.MODEL));
+        assertThat(NetworkShape.fromMetadata(b.metadata())).isEqualTo(NetworkShape.fromMetadata(a.metadata()));
+        assertThat(b.metadata().get("initialised_from")).startsWith(TrainingRun.MODEL);
+        assertThat(b.tensor("feature_scale", NetworkShape.FEATURES).data())
+                .containsExactly(a.tensor("feature_scale", NetworkShape.FEATURES).data());
+        int compared = 0;
+        for (var e : a.tensors().entrySet()) {
+            String name = e.getKey();
+            Tensor ta = e.getValue();
+            float[] tb = b.tensors().get(name).data();
+            for (int i = 0; i < tb.length; i++) {
+                assertThat(tb[i]).as(name).isCloseTo(ta.data()[i], within(1e-6f));
+            }
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(20);
+    }
+
+    @Test
+    void theDefaultModelFineTunesTheZeroLookaheadNetworkFromTheTwentyMillisecondOne(@TempDir Path dir) {
+        DefaultModelCommand c = new DefaultModelCommand();
+        new CommandLine(c).parseArgs("--out", dir.toString());
+        TrainCommand first = new TrainCommand();
+        new CommandLine(first).parseArgs(c.firstPhase().subList(1, c.firstPhase().size()).toArray(new String[0]));
+        TrainCommand second = new TrainCommand();
+        new CommandLine(second).parseArgs(c.secondPhase().subList(1, c.secondPhase().size()).toArray(new String[0]));
+
+        assertThat(first.lookaheads).containsExactly(2);
+        assertThat(second.lookaheads).containsExactly(0);
+        assertThat(second.init).isEqualTo(first.out.resolve(TrainingRun.MODEL));
+        assertThat(first.init).isNull();
+        assertThat(first.minutes + second.minutes).as("the issue's budget, with room for start-up and export")
+                .isLessThanOrEqualTo(116);
+        assertThat(first.name).isEqualTo(DefaultModelCommand.NAME);
+        assertThat(second.name).isEqualTo(DefaultModelCommand.NAME + DefaultModelCommand.ZERO_LOOKAHEAD_SUFFIX);
+    }
+
+    @Test
+    void aResumedDefaultModelRunDoesNotRepeatFinishedPhases(@TempDir Path dir) throws Exception {
+        for (String phase : new String[] {"m2", "m0"}) {
+            Files.createDirectories(dir.resolve(phase));
+            Files.writeString(dir.resolve(phase).resolve(TrainingRun.MODEL), "model " + phase);
+            Files.writeString(dir.resolve(phase).resolve(TrainingRun.GOLDEN), "golden " + phase);
+        }
+        int code = new CommandLine(new TrainerCli()).execute("default-model", "--out", dir.toString(), "--resume",
+                "--corpus", dir.resolve("no-corpus-needed").toString());
+        assertThat(code).isZero();
+        String name = DefaultModelCommand.NAME;
+        assertThat(Files.readString(dir.resolve(name + ".safetensors"))).isEqualTo("model m2");
+        assertThat(Files.readString(dir.resolve(name + "-m0.safetensors"))).isEqualTo("model m0");
+        assertThat(Files.readString(dir.resolve("golden-" + name + "-m0.safetensors"))).isEqualTo("golden m0");
+    }
+}
