@@ -80,9 +80,15 @@ public final class DefaultModelCommand implements Callable<Integer> {
         runPhase(firstPhase(), out.resolve("m2"), NAME);
         runPhase(secondPhase(), out.resolve("m0"), NAME + ZERO_LOOKAHEAD_SUFFIX);
         System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"
-                + " models/src/main/resources/org/percepnet4j/models/ and golden-" + NAME + "*.safetensors to"
+                + " models/src/main/resources/org/percepnet4j/models/ and " + goldenName(NAME).replace(".safetensors", "")
+                + "*.safetensors to"
                 + " models/src/test/resources/org/percepnet4j/models/");
         return 0;
+    }
+
+    /** The golden-vector file name the {@code models} tests use, e.g. golden-small-v3-m0.safetensors. */
+    static String goldenName(String modelName) {
+        return "golden-" + modelName.replaceFirst("^percepnet4j-", "") + ".safetensors";
     }
 
     private void runPhase(List<String> args, Path runFolder, String name) throws Exception {
@@ -97,7 +103,6 @@ public final class DefaultModelCommand implements Callable<Integer> {
             }
         }
         Files.copy(model, out.resolve(name + ".safetensors"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(runFolder.resolve(TrainingRun.GOLDEN), out.resolve("golden-" + name + ".safetensors"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(runFolder.resolve(TrainingRun.GOLDEN), out.resolve(goldenName(name)), StandardCopyOption.REPLACE_EXISTING);
     }
 }
