@@ -97,6 +97,6 @@ class FineTuningTest {
         String name = DefaultModelCommand.NAME;
         assertThat(Files.readString(dir.resolve(name + ".safetensors"))).isEqualTo("model m2");
         assertThat(Files.readString(dir.resolve(name + "-m0.safetensors"))).isEqualTo("model m0");
-        assertThat(Files.readString(dir.resolve("golden-small-v3-m0.safetensors"))).isEqualTo("golden m0");
+        assertThat(Files.readString(dir.resolve("golden-small-v2-m0.safetensors"))).isEqualTo("golden m0");
     }
 }
