@@ -386,10 +386,9 @@ public final class TrainingRun {
     }
 
     /**
-     * A new handle on the parameter's gradient (the same memory: writes reach the gradient). PyTorch's DJL binding
-     * registers every handle, and whatever is computed from it, with the parameter's manager, which lives as long as
-     * the run: unclosed, the per-step diagnostics kept every step's gradients alive (13 GB of native memory after
-     * 40 minutes, 2026-12-04). Callers close it, and what they derive from it, every step.
+     * A new handle on the parameter's gradient (the same memory: writes reach the gradient). DJL registers every
+     * handle, and whatever is computed from it, with the parameter's manager, which lives as long as the run, so the
+     * per-step diagnostics close them, and what they derive from them, every step.
      */
     private static NDArray gradient(ai.djl.nn.Parameter p) {
         return p.getArray().getGradient();
