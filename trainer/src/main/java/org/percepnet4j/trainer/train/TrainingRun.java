@@ -64,6 +64,8 @@ public final class TrainingRun {
     private static final int GOLDEN_FRAMES = 50;
     /** Gradient norms above this are logged with the parameters they come from (typical norms are 20–30). */
     private static final double SPIKE_NORM = 1000;
+    /** Batches with non-finite gradients saved per run for diagnosis (each ≈ 4 MB with the weights). */
+    private static final int MAX_DUMPS = 3;
 
     private final TrainOptions o;
     private final PrintStream log;
@@ -336,8 +338,9 @@ public final class TrainingRun {
                             // A finite loss can still back-propagate a NaN (e.g. 0·∞ in a masked band); one such
                             // Adam step would turn every weight into NaN, so the batch is dropped instead.
                             skipped++;
+                            log("step %d: non-finite gradient in %s, batch skipped%s", step, badGradients,
+                                    skipped <= MAX_DUMPS ? dumpBatch(block, norm, meta, batch, step) : "");
                             clearGradients(block);
-                            log("step %d: non-finite gradient in %s, batch skipped", step, badGradients);
                             if (skipped > 50) {
                                 throw new IllegalStateException("training diverged at step " + step
                                         + " (non-finite gradients in " + skipped + " batches); resume from " + LATEST
@@ -392,6 +395,44 @@ public final class TrainingRun {
      */
     private static NDArray gradient(ai.djl.nn.Parameter p) {
         return p.getArray().getGradient();
+    }
+
+    /**
+     * Saves the weights that produced a batch with non-finite gradients, and the batch itself (raw features, targets
+     * and mask, [batch × frames, ·]), so the event can be replayed outside the run: which operation makes a finite
+     * loss back-propagate NaN is not known yet (model card, "Gradient spikes").
+     */
+    private String dumpBatch(PercepNetBlock block, FeatureNormalizer norm, Map<String, String> meta,
+                             TrainingSequence[] batch, long step) {
+        String stem = "nonfinite-step-" + step;
+        try {
+            Map<String, String> m = new LinkedHashMap<>(meta);
+            m.put("step", Long.toString(step));
+            ModelExporter.toWeightFile(block, norm, m).write(o.out().resolve(stem + "-weights.safetensors"));
+            int rows = batch.length * batch[0].frames();
+            float[] features = new float[rows * NetworkShape.FEATURES];
+            float[] gains = new float[rows * NetworkShape.BANDS];
+            float[] strengths = new float[gains.length];
+            float[] mask = new float[gains.length];
+            for (int b = 0; b < batch.length; b++) {
+                int f = batch[b].frames();
+                System.arraycopy(batch[b].features(), 0, features, b * f * NetworkShape.FEATURES, f * NetworkShape.FEATURES);
+                System.arraycopy(batch[b].gains(), 0, gains, b * f * NetworkShape.BANDS, f * NetworkShape.BANDS);
+                System.arraycopy(batch[b].strengths(), 0, strengths, b * f * NetworkShape.BANDS, f * NetworkShape.BANDS);
+                System.arraycopy(batch[b].mask(), 0, mask, b * f * NetworkShape.BANDS, f * NetworkShape.BANDS);
+            }
+            new org.percepnet4j.engine.nn.WeightFileWriter()
+                    .metadata(Map.of("step", Long.toString(step), "sequences", Integer.toString(batch.length),
+                            "frames", Integer.toString(batch[0].frames())))
+                    .tensor("features", features, rows, NetworkShape.FEATURES)
+                    .tensor("gains", gains, rows, NetworkShape.BANDS)
+                    .tensor("strengths", strengths, rows, NetworkShape.BANDS)
+                    .tensor("mask", mask, rows, NetworkShape.BANDS)
+                    .write(o.out().resolve(stem + "-batch.safetensors"));
+            return " (saved as " + stem + "-*.safetensors)";
+        } catch (IOException | RuntimeException e) {
+            return " (could not save it: " + e.getMessage() + ")";
+        }
     }
 
     /** Names of the parameters whose gradient holds a NaN or an infinity (empty when all are finite). */
