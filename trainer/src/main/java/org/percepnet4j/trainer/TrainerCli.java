@@ -13,6 +13,7 @@ import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.data.WavWriter;
 import org.percepnet4j.trainer.train.DefaultModelCommand;
 import org.percepnet4j.trainer.train.ExportCommand;
+import org.percepnet4j.trainer.train.ReplayCommand;
 import org.percepnet4j.trainer.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 /** The {@code trainer} command: data synthesis, training, export and evaluation as subcommands. */
 @Command(name = "trainer", mixinStandardHelpOptions = true,
         description = "percepnet4j training and evaluation tools.",
-        subcommands = {TrainerCli.Mix.class, TrainCommand.class, DefaultModelCommand.class, ExportCommand.class, OracleEvalCommand.class,
+        subcommands = {TrainerCli.Mix.class, TrainCommand.class, DefaultModelCommand.class, ExportCommand.class, ReplayCommand.class, OracleEvalCommand.class,
                 EvalCommand.class})
 public final class TrainerCli implements Runnable {
 

@@ -64,7 +64,7 @@ public final class TrainingRun {
     private static final int GOLDEN_FRAMES = 50;
     /** Gradient norms above this are logged with the parameters they come from (typical norms are 20–30). */
     private static final double SPIKE_NORM = 1000;
-    /** Batches with non-finite gradients saved per run for diagnosis (each ≈ 4 MB with the weights). */
+    /** Batches with gradient spikes or non-finite gradients saved per run for diagnosis (≈ 5 MB each with the weights). */
     private static final int MAX_DUMPS = 3;
 
     private final TrainOptions o;
@@ -251,6 +251,7 @@ public final class TrainingRun {
         double gradNormSum = 0;
         double gradNormMax = 0;
         int skipped = 0;
+        int dumps = 0;
         long step = startStep;
         double best = bestValidation;
         double budgetNs = o.minutes() * 60e9;
@@ -312,6 +313,10 @@ public final class TrainingRun {
                 NDList labels = labels(m, batch);
                 boolean stepped = false;
                 try (GradientCollector gc = trainer.newGradientCollector()) {
+                    // DJL's zeroing opens two gradient handles per parameter and never closes them: the run's
+                    // memory grows by about 2.7 MB per step (model card, "Gradient spikes, and memory"). Our own
+                    // zeroing through closed handles stopped the growth but the run then dropped far more batches
+                    // for non-finite gradients, which is not understood yet, so DJL's stays.
                     gc.zeroGradients();
                     NDList pred = trainer.forward(data, labels);
                     NDArray loss = trainer.getLoss().evaluate(labels, pred);
@@ -327,8 +332,10 @@ public final class TrainingRun {
                             gradNormSum += gradNorm;
                             gradNormMax = Math.max(gradNormMax, gradNorm);
                             if (gradNorm > SPIKE_NORM) {
-                                log("step %d: gradient norm %.3g (loss %.3f), largest in %s", step, gradNorm, l,
-                                        largestGradients(block, 3));
+                                dumps++;
+                                log("step %d: gradient norm %.3g (loss %.3f), largest in %s%s", step, gradNorm, l,
+                                        largestGradients(block, 3),
+                                        dumps <= MAX_DUMPS ? dumpBatch(block, norm, meta, batch, step) : "");
                             }
                             if (o.clipNorm() > 0 && gradNorm > o.clipNorm()) {
                                 scaleGradients(block, (float) (o.clipNorm() / gradNorm));
@@ -338,8 +345,9 @@ public final class TrainingRun {
                             // A finite loss can still back-propagate a NaN (e.g. 0·∞ in a masked band); one such
                             // Adam step would turn every weight into NaN, so the batch is dropped instead.
                             skipped++;
+                            dumps++;
                             log("step %d: non-finite gradient in %s, batch skipped%s", step, badGradients,
-                                    skipped <= MAX_DUMPS ? dumpBatch(block, norm, meta, batch, step) : "");
+                                    dumps <= MAX_DUMPS ? dumpBatch(block, norm, meta, batch, step) : "");
                             clearGradients(block);
                             if (skipped > 50) {
                                 throw new IllegalStateException("training diverged at step " + step
@@ -398,13 +406,13 @@ public final class TrainingRun {
     }
 
     /**
-     * Saves the weights that produced a batch with non-finite gradients, and the batch itself (raw features, targets
+     * Saves the weights that produced a batch with a gradient spike or non-finite gradients, and the batch itself (raw features, targets
      * and mask, [batch × frames, ·]), so the event can be replayed outside the run: which operation makes a finite
      * loss back-propagate NaN is not known yet (model card, "Gradient spikes").
      */
     private String dumpBatch(PercepNetBlock block, FeatureNormalizer norm, Map<String, String> meta,
                              TrainingSequence[] batch, long step) {
-        String stem = "nonfinite-step-" + step;
+        String stem = "spike-step-" + step;
         try {
             Map<String, String> m = new LinkedHashMap<>(meta);
             m.put("step", Long.toString(step));
@@ -488,8 +496,8 @@ public final class TrainingRun {
      */
     private static void clearGradients(PercepNetBlock block) {
         for (ai.djl.nn.Parameter p : block.exportTensors().values()) {
-            // Not closed: closing a handle after set() made the next backward pass crash in libtorch (SIGSEGV in
-            // validate_outputs, 2026-12-04). One handle per parameter per skipped batch is a negligible leak.
+            // Not closed: DJL's set() points the tensor at a direct buffer that only this handle keeps alive, so
+            // closing it left the gradient in freed memory (the next backward pass crashed in libtorch).
             NDArray g = gradient(p);
             g.set(new float[Math.toIntExact(g.size())]);
         }
