@@ -314,7 +314,7 @@ public final class TrainingRun {
                 boolean stepped = false;
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     // DJL's zeroing opens two gradient handles per parameter and never closes them: the run's
-                    // memory grows by about 2.7 MB per step (model card, "Gradient spikes, and memory"). Our own
+                    // memory grows by about 2 MB per step (model card, "Gradient spikes, and memory"). Our own
                     // zeroing through closed handles stopped the growth but the run then dropped far more batches
                     // for non-finite gradients, which is not understood yet, so DJL's stays.
                     gc.zeroGradients();
