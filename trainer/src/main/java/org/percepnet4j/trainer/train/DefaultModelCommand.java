@@ -104,7 +104,12 @@ public final class DefaultModelCommand implements Callable<Integer> {
                 throw new IllegalStateException("training phase failed (exit " + code + "): trainer " + String.join(" ", args));
             }
         }
+        Path golden = runFolder.resolve(TrainingRun.GOLDEN);
+        if (!Files.exists(golden)) {
+            throw new IllegalStateException(golden + " is missing: re-export it with trainer export --checkpoint "
+                    + model + " --out " + model + " --golden " + golden);
+        }
         Files.copy(model, out.resolve(name + ".safetensors"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(runFolder.resolve(TrainingRun.GOLDEN), out.resolve(goldenName(name)), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(golden, out.resolve(goldenName(name)), StandardCopyOption.REPLACE_EXISTING);
     }
 }
