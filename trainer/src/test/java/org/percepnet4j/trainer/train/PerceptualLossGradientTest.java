@@ -36,11 +36,13 @@ class PerceptualLossGradientTest {
         for (float mask : new float[] {0f, 1f}) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Shape s = new Shape(1, 1, n);
-                NDArray gainLogits = m.create(z, s);
-                NDArray strengthLogits = m.create(z, s);
+                // Memory PyTorch owns, as in training: arrays over DJL's Java buffers gave spurious non-finite
+                // gradients now and then when other training had run in the same JVM (TrainingRun.owned).
+                NDArray gainLogits = TrainingRun.owned(m.create(z, s));
+                NDArray strengthLogits = TrainingRun.owned(m.create(z, s));
                 gainLogits.setRequiresGradient(true);
                 strengthLogits.setRequiresGradient(true);
-                NDList labels = new NDList(m.create(t, s), m.create(t, s), m.full(s, mask));
+                NDList labels = new NDList(TrainingRun.owned(m.create(t, s)), TrainingRun.owned(m.create(t, s)), m.full(s, mask));
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDList pred = new NDList(Activation.sigmoid(gainLogits), Activation.sigmoid(strengthLogits));
                     NDArray loss = new PerceptualLoss().evaluate(labels, pred);
