@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 /** The {@code trainer} command: data synthesis, training, export and evaluation as subcommands. */
 @Command(name = "trainer", mixinStandardHelpOptions = true,
         description = "percepnet4j training and evaluation tools.",
-        subcommands = {TrainerCli.Mix.class, TrainCommand.class, DefaultModelCommand.class, ExportCommand.class, ReplayCommand.class, OracleEvalCommand.class,
-                EvalCommand.class})
+        subcommands = {TrainerCli.Mix.class, TrainCommand.class, DefaultModelCommand.class, ExportCommand.class,
+                ReplayCommand.class, OracleEvalCommand.class, EvalCommand.class})
 public final class TrainerCli implements Runnable {
 
     public static void main(String[] args) {

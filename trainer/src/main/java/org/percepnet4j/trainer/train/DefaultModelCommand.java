@@ -40,9 +40,18 @@ public final class DefaultModelCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted run; a finished phase is not repeated")
     boolean resume;
 
+    /** Run folders of the two phases, inside {@code --out}. */
+    private Path firstFolder() {
+        return out.resolve("m2");
+    }
+
+    private Path secondFolder() {
+        return out.resolve("m0");
+    }
+
     /** The {@code trainer train} arguments of the 20 ms phase. */
     List<String> firstPhase() {
-        List<String> a = common(out.resolve("m2"));
+        List<String> a = common(firstFolder());
         // The recipe of the shipped 20 ms network: no weight averaging, no global gradient clipping (model card).
         a.addAll(List.of("--minutes", Double.toString(minutes), "--lookaheads", "2", "--average-decay", "0",
                 "--clip-norm", "0", "--name", NAME));
@@ -54,9 +63,9 @@ public final class DefaultModelCommand implements Callable<Integer> {
      * every 1,000 steps, and a shorter weight average (about 200 steps) so the 20 ms starting point leaves it fast.
      */
     List<String> secondPhase() {
-        List<String> a = common(out.resolve("m0"));
+        List<String> a = common(secondFolder());
         a.addAll(List.of("--minutes", Double.toString(fineTuneMinutes), "--lookaheads", "0",
-                "--init", out.resolve("m2").resolve(TrainingRun.MODEL).toString(),
+                "--init", firstFolder().resolve(TrainingRun.MODEL).toString(),
                 "--lr", "0.0005", "--half-life", "1000", "--average-decay", "0.995", "--clip-norm", "1",
                 "--name", NAME + ZERO_LOOKAHEAD_SUFFIX));
         return a;
@@ -79,8 +88,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--minutes and --fine-tune-minutes must be positive");
         }
         Files.createDirectories(out);
-        runPhase(firstPhase(), out.resolve("m2"), NAME);
-        runPhase(secondPhase(), out.resolve("m0"), NAME + ZERO_LOOKAHEAD_SUFFIX);
+        runPhase(firstPhase(), firstFolder(), NAME);
+        runPhase(secondPhase(), secondFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX);
         System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"
                 + " models/src/main/resources/org/percepnet4j/models/ and " + goldenName(NAME).replace(".safetensors", "")
                 + "*.safetensors to"

@@ -51,14 +51,15 @@ public final class ReplayCommand implements Callable<Integer> {
                 norm.apply(frame, x, i * NetworkShape.FEATURES);
             }
             Shape s = new Shape(sequences, frames, NetworkShape.BANDS);
-            NDList labels = new NDList(m.create(b.tensor("gains", rows, NetworkShape.BANDS).data(), s),
-                    m.create(b.tensor("strengths", rows, NetworkShape.BANDS).data(), s),
-                    m.create(b.tensor("mask", rows, NetworkShape.BANDS).data(), s));
+            // In PyTorch's own memory, as in training (TrainingRun.owned): the backward passes read these again.
+            NDList labels = new NDList(TrainingRun.owned(m.create(b.tensor("gains", rows, NetworkShape.BANDS).data(), s)),
+                    TrainingRun.owned(m.create(b.tensor("strengths", rows, NetworkShape.BANDS).data(), s)),
+                    TrainingRun.owned(m.create(b.tensor("mask", rows, NetworkShape.BANDS).data(), s)));
             report("raw features", raw);
             report("normalised features", x);
             report("target gains", labels.get(0).toFloatArray());
             report("target strengths", labels.get(1).toFloatArray());
-            NDArray input = m.create(x, new Shape(sequences, frames, NetworkShape.FEATURES));
+            NDArray input = TrainingRun.owned(m.create(x, new Shape(sequences, frames, NetworkShape.FEATURES)));
 
             // 1. The loss alone, from the predictions as leaves.
             NDList pred = block.forward(new ParameterStore(m, false), new NDList(input), true);
@@ -68,15 +69,13 @@ public final class ReplayCommand implements Callable<Integer> {
             NDArray r = pred.get(1).duplicate();
             g.setRequiresGradient(true);
             r.setRequiresGradient(true);
-            float[] dLdg;
-            float[] dLdr;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = new PerceptualLoss().evaluate(labels, new NDList(g, r));
                 System.out.printf(Locale.ROOT, "loss %s%n", loss.getFloat());
                 gc.backward(loss);
             }
-            dLdg = g.getGradient().toFloatArray();
-            dLdr = r.getGradient().toFloatArray();
+            float[] dLdg = g.getGradient().toFloatArray();
+            float[] dLdr = r.getGradient().toFloatArray();
             report("dL/d(predicted gains)", dLdg);
             report("dL/d(predicted strengths)", dLdr);
             where("dL/d(predicted gains)", dLdg, pred.get(0).toFloatArray(), labels.get(0).toFloatArray(),
@@ -87,8 +86,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 dLdg[i] = Float.isFinite(dLdg[i]) ? dLdg[i] : 0;
                 dLdr[i] = Float.isFinite(dLdr[i]) ? dLdr[i] : 0;
             }
-            NDArray upG = m.create(dLdg, s);
-            NDArray upR = m.create(dLdr, s);
+            NDArray upG = TrainingRun.owned(m.create(dLdg, s));
+            NDArray upR = TrainingRun.owned(m.create(dLdr, s));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList p = block.forward(new ParameterStore(m, false), new NDList(input), true);
                 NDArray surrogate = p.get(0).mul(upG).sum().add(p.get(1).mul(upR).sum());

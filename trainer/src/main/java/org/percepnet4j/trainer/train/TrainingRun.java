@@ -328,13 +328,14 @@ public final class TrainingRun {
                             lossSum += l;
                             lossCount++;
                             lossMax = Math.max(lossMax, l);
-                            double gradNorm = gradientNorm(block);
+                            Map<String, Double> squaredNorms = squaredGradientNorms(block);
+                            double gradNorm = Math.sqrt(squaredNorms.values().stream().mapToDouble(Double::doubleValue).sum());
                             gradNormSum += gradNorm;
                             gradNormMax = Math.max(gradNormMax, gradNorm);
                             if (gradNorm > SPIKE_NORM) {
                                 dumps++;
                                 log("step %d: gradient norm %.3g (loss %.3f), largest in %s%s", step, gradNorm, l,
-                                        largestGradients(block, 3),
+                                        largest(squaredNorms, 3),
                                         dumps <= MAX_DUMPS ? dumpBatch(block, norm, meta, batch, step) : "");
                             }
                             if (o.clipNorm() > 0 && gradNorm > o.clipNorm()) {
@@ -418,24 +419,13 @@ public final class TrainingRun {
             m.put("step", Long.toString(step));
             ModelExporter.toWeightFile(block, norm, m).write(o.out().resolve(stem + "-weights.safetensors"));
             int rows = batch.length * batch[0].frames();
-            float[] features = new float[rows * NetworkShape.FEATURES];
-            float[] gains = new float[rows * NetworkShape.BANDS];
-            float[] strengths = new float[gains.length];
-            float[] mask = new float[gains.length];
-            for (int b = 0; b < batch.length; b++) {
-                int f = batch[b].frames();
-                System.arraycopy(batch[b].features(), 0, features, b * f * NetworkShape.FEATURES, f * NetworkShape.FEATURES);
-                System.arraycopy(batch[b].gains(), 0, gains, b * f * NetworkShape.BANDS, f * NetworkShape.BANDS);
-                System.arraycopy(batch[b].strengths(), 0, strengths, b * f * NetworkShape.BANDS, f * NetworkShape.BANDS);
-                System.arraycopy(batch[b].mask(), 0, mask, b * f * NetworkShape.BANDS, f * NetworkShape.BANDS);
-            }
             new org.percepnet4j.engine.nn.WeightFileWriter()
                     .metadata(Map.of("step", Long.toString(step), "sequences", Integer.toString(batch.length),
                             "frames", Integer.toString(batch[0].frames())))
-                    .tensor("features", features, rows, NetworkShape.FEATURES)
-                    .tensor("gains", gains, rows, NetworkShape.BANDS)
-                    .tensor("strengths", strengths, rows, NetworkShape.BANDS)
-                    .tensor("mask", mask, rows, NetworkShape.BANDS)
+                    .tensor("features", concat(batch, TrainingSequence::features), rows, NetworkShape.FEATURES)
+                    .tensor("gains", concat(batch, TrainingSequence::gains), rows, NetworkShape.BANDS)
+                    .tensor("strengths", concat(batch, TrainingSequence::strengths), rows, NetworkShape.BANDS)
+                    .tensor("mask", concat(batch, TrainingSequence::mask), rows, NetworkShape.BANDS)
                     .write(o.out().resolve(stem + "-batch.safetensors"));
             return " (saved as " + stem + "-*.safetensors)";
         } catch (IOException | RuntimeException e) {
@@ -457,27 +447,24 @@ public final class TrainingRun {
         return bad;
     }
 
-    /** Global L2 norm of all gradients (before Adam's per-element clipping). */
-    private static double gradientNorm(PercepNetBlock block) {
-        double sum = 0;
-        for (ai.djl.nn.Parameter p : block.exportTensors().values()) {
-            try (NDArray g = gradient(p); NDArray sq = g.square(); NDArray total = sq.sum()) {
-                sum += total.getFloat();
-            }
-        }
-        return Math.sqrt(sum);
-    }
-
-    /** The {@code n} parameters with the largest gradient norms, as "name=norm" (a spike's diagnosis). */
-    private static String largestGradients(PercepNetBlock block, int n) {
-        Map<String, Double> norms = new LinkedHashMap<>();
+    /**
+     * Squared L2 norm of each parameter's gradient (before Adam's per-element clipping); their sum is the global
+     * norm's square, and a spike's diagnosis names the largest.
+     */
+    private static Map<String, Double> squaredGradientNorms(PercepNetBlock block) {
+        Map<String, Double> squares = new LinkedHashMap<>();
         for (Map.Entry<String, ai.djl.nn.Parameter> p : block.exportTensors().entrySet()) {
             try (NDArray g = gradient(p.getValue()); NDArray sq = g.square(); NDArray total = sq.sum()) {
-                norms.put(p.getKey(), Math.sqrt(total.getFloat()));
+                squares.put(p.getKey(), (double) total.getFloat());
             }
         }
-        return norms.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
-                .map(e -> String.format(Locale.ROOT, "%s=%.3g", e.getKey(), e.getValue()))
+        return squares;
+    }
+
+    /** The {@code n} parameters with the largest gradient norms, as "name=norm". */
+    private static String largest(Map<String, Double> squaredNorms, int n) {
+        return squaredNorms.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
+                .map(e -> String.format(Locale.ROOT, "%s=%.3g", e.getKey(), Math.sqrt(e.getValue())))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
@@ -607,18 +594,20 @@ public final class TrainingRun {
     }
 
     static NDList labels(NDManager m, TrainingSequence[] batch) {
-        int t = batch[0].frames();
-        int n = NetworkShape.BANDS;
-        float[] g = new float[batch.length * t * n];
-        float[] r = new float[g.length];
-        float[] mask = new float[g.length];
+        Shape s = new Shape(batch.length, batch[0].frames(), NetworkShape.BANDS);
+        return new NDList(owned(m.create(concat(batch, TrainingSequence::gains), s)),
+                owned(m.create(concat(batch, TrainingSequence::strengths), s)),
+                owned(m.create(concat(batch, TrainingSequence::mask), s)));
+    }
+
+    /** One part of every sequence of a batch (all of equal length), one after the other. */
+    static float[] concat(TrainingSequence[] batch, java.util.function.Function<TrainingSequence, float[]> part) {
+        int each = part.apply(batch[0]).length;
+        float[] out = new float[batch.length * each];
         for (int b = 0; b < batch.length; b++) {
-            System.arraycopy(batch[b].gains(), 0, g, b * t * n, t * n);
-            System.arraycopy(batch[b].strengths(), 0, r, b * t * n, t * n);
-            System.arraycopy(batch[b].mask(), 0, mask, b * t * n, t * n);
+            System.arraycopy(part.apply(batch[b]), 0, out, b * each, each);
         }
-        Shape s = new Shape(batch.length, t, n);
-        return new NDList(owned(m.create(g, s)), owned(m.create(r, s)), owned(m.create(mask, s)));
+        return out;
     }
 
     static float[][] rows(TrainingSequence s) {
