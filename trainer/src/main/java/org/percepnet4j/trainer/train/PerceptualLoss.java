@@ -2,6 +2,9 @@ package org.percepnet4j.trainer.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 
 /**
@@ -13,6 +16,12 @@ import ai.djl.training.loss.Loss;
  *   L_r = Σ_b ((1 − r)^{1/2} − (1 − r̂)^{1/2})²
  * </pre>
  * Labels: gains, strengths, mask [B, T, 34]; predictions: gains, strengths [B, T, 34].
+ * <p>
+ * No DJL {@code Number} overloads ({@code x.mul(10f)}, {@code x.pow(0.6f)}) appear here: they wrap the number in a
+ * tensor over a Java direct buffer and close it right after the operation, while the autograd graph keeps that
+ * tensor for the backward pass. Once the buffer is collected the backward pass reads freed memory; that was the
+ * source of the rare gradient spikes and non-finite batches that replayed finite (model card, "Gradient spikes, and
+ * memory"). The constants are made in PyTorch's own memory instead.
  */
 public final class PerceptualLoss extends Loss {
 
@@ -31,21 +40,31 @@ public final class PerceptualLoss extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray[] parts = parts(labels, predictions);
         NDArray mask = labels.get(2);
-        NDArray frames = mask.max(new int[] {2}).sum().maximum(1f);
+        NDArray frames = mask.max(new int[] {2}).sum().maximum(constant(mask.getManager(), 1f));
         return parts[0].add(parts[1]).mul(mask).sum().div(frames);
     }
 
     /** Per-band gain and strength losses [B, T, 34], unmasked. */
     static NDArray[] parts(NDList labels, NDList predictions) {
+        // The labels' manager is the batch's, closed after the backward pass; PyTorch keeps the constants alive
+        // for as long as the graph needs them.
+        NDManager m = labels.get(0).getManager();
+        NDArray one = constant(m, 1f);
+        NDArray exponent = constant(m, 2 * GAMMA);
         NDArray g = labels.get(0).clip(0f, 1f);
         NDArray r = labels.get(1).clip(0f, 1f);
         NDArray gHat = predictions.get(0).clip(FLOOR, 1f);
         NDArray rHat = predictions.get(1).clip(0f, 1f - FLOOR);
-        NDArray gp = g.pow(2 * GAMMA);
-        NDArray gpHat = gHat.pow(2 * GAMMA);
-        NDArray d = gp.sub(gpHat).square().div(gp.maximum(gpHat).add(EPSILON));
-        NDArray gainLoss = d.add(d.square().mul(LAMBDA4));
-        NDArray strengthLoss = r.neg().add(1f).sqrt().sub(rHat.neg().add(1f).sqrt()).square();
+        NDArray gp = g.pow(exponent);
+        NDArray gpHat = gHat.pow(exponent);
+        NDArray d = gp.sub(gpHat).square().div(gp.maximum(gpHat).add(constant(m, EPSILON)));
+        NDArray gainLoss = d.add(d.square().mul(constant(m, LAMBDA4)));
+        NDArray strengthLoss = one.sub(r).sqrt().sub(one.sub(rHat).sqrt()).square();
         return new NDArray[] {gainLoss, strengthLoss};
+    }
+
+    /** A scalar in PyTorch's memory, broadcast against [B, T, 34]. */
+    private static NDArray constant(NDManager m, float value) {
+        return m.full(new Shape(), value, DataType.FLOAT32);
     }
 }

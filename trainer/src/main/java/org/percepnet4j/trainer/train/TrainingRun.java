@@ -313,11 +313,9 @@ public final class TrainingRun {
                 NDList labels = labels(m, batch);
                 boolean stepped = false;
                 try (GradientCollector gc = trainer.newGradientCollector()) {
-                    // DJL's zeroing opens two gradient handles per parameter and never closes them: the run's
-                    // memory grows by about 2 MB per step (model card, "Gradient spikes, and memory"). Our own
-                    // zeroing through closed handles stopped the growth but the run then dropped far more batches
-                    // for non-finite gradients, which is not understood yet, so DJL's stays.
-                    gc.zeroGradients();
+                    // No gc.zeroGradients(): every path leaves the gradients zero already (Adam's update resets
+                    // them natively, a dropped batch clears them), and DJL's zeroing allocates two zero tensors per
+                    // parameter on a reset gradient and never frees them, about 2 MB per step.
                     NDList pred = trainer.forward(data, labels);
                     NDArray loss = trainer.getLoss().evaluate(labels, pred);
                     float l = loss.getFloat();
@@ -478,15 +476,13 @@ public final class TrainingRun {
     }
 
     /**
-     * Overwrites every gradient with zeros. Needed after a NaN gradient: the collector's own zeroing subtracts the
-     * gradient from itself, which leaves NaN in place and would poison every later step.
+     * Zeroes every gradient in PyTorch, as DJL's Adam does after each update. Needed after a NaN gradient, when no
+     * update follows. (Subtracting the gradient from itself would leave NaN in place; DJL's {@code set()} would
+     * point the gradient at a Java buffer.)
      */
     private static void clearGradients(PercepNetBlock block) {
         for (ai.djl.nn.Parameter p : block.exportTensors().values()) {
-            // Not closed: DJL's set() points the tensor at a direct buffer that only this handle keeps alive, so
-            // closing it left the gradient in freed memory (the next backward pass crashed in libtorch).
-            NDArray g = gradient(p);
-            g.set(new float[Math.toIntExact(g.size())]);
+            ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) p.getArray());
         }
     }
 
