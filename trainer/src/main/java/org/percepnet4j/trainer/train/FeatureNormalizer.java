@@ -48,10 +48,16 @@ public record FeatureNormalizer(float[] mean, float[] scale) {
         return new FeatureNormalizer(mean, scale);
     }
 
-    /** Writes the normalised frame into {@code out} at {@code offset}. */
-    public void apply(float[] frame, float[] out, int offset) {
-        for (int i = 0; i < NetworkShape.FEATURES; i++) {
-            out[offset + i] = (frame[i] - mean[i]) * scale[i];
+    /** The normalised copy of frames stored one after the other ([frames × FEATURES], row-major). */
+    public float[] applyToRows(float[] rows) {
+        int f = NetworkShape.FEATURES;
+        if (rows.length % f != 0) {
+            throw new IllegalArgumentException(rows.length + " values are not whole frames of " + f);
         }
+        float[] out = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = (rows[i] - mean[i % f]) * scale[i % f];
+        }
+        return out;
     }
 }

@@ -58,11 +58,10 @@ public final class ModelExporter {
         int t = rawFeatures.length;
         int f = NetworkShape.FEATURES;
         float[] raw = new float[t * f];
-        float[] normalised = new float[t * f];
         for (int i = 0; i < t; i++) {
             System.arraycopy(rawFeatures[i], 0, raw, i * f, f);
-            norm.apply(rawFeatures[i], normalised, i * f);
         }
+        float[] normalised = norm.applyToRows(raw);
         try (NDManager m = manager.newSubManager()) {
             NDArray x = m.create(normalised, new Shape(1, t, f));
             NDList out = block.forward(new ParameterStore(m, false), new NDList(x), false);

@@ -44,12 +44,7 @@ public final class ReplayCommand implements Callable<Integer> {
             block.initialize(m, DataType.FLOAT32, new Shape(sequences, frames, NetworkShape.FEATURES));
             FeatureNormalizer norm = ModelExporter.loadInto(block, w);
             float[] raw = b.tensor("features", rows, NetworkShape.FEATURES).data();
-            float[] x = new float[raw.length];
-            float[] frame = new float[NetworkShape.FEATURES];
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(raw, i * NetworkShape.FEATURES, frame, 0, NetworkShape.FEATURES);
-                norm.apply(frame, x, i * NetworkShape.FEATURES);
-            }
+            float[] x = norm.applyToRows(raw);
             Shape s = new Shape(sequences, frames, NetworkShape.BANDS);
             // In PyTorch's own memory, as in training (TrainingRun.owned): the backward passes read these again.
             NDList labels = new NDList(TrainingRun.owned(m.create(b.tensor("gains", rows, NetworkShape.BANDS).data(), s)),

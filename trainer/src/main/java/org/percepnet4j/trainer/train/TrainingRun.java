@@ -562,18 +562,7 @@ public final class TrainingRun {
     }
 
     static float[] features(TrainingSequence[] batch, FeatureNormalizer norm) {
-        int t = batch[0].frames();
-        int f = NetworkShape.FEATURES;
-        float[] x = new float[batch.length * t * f];
-        float[] frame = new float[f];
-        for (int b = 0; b < batch.length; b++) {
-            float[] src = batch[b].features();
-            for (int i = 0; i < t; i++) {
-                System.arraycopy(src, i * f, frame, 0, f);
-                norm.apply(frame, x, (b * t + i) * f);
-            }
-        }
-        return x;
+        return norm.applyToRows(concat(batch, TrainingSequence::features));
     }
 
     /**
