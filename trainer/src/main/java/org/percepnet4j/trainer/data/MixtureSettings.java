@@ -19,12 +19,15 @@ package org.percepnet4j.trainer.data;
  * @param maxLevelDb           highest active speech level, dBFS
  * @param noiseWeights         relative weights of {@link NoiseKind#values()} for the main noise
  * @param secondNoiseProbability probability of adding a second, weaker noise kind (−15…0 dB under the first)
+ * @param speedPerturbation    probability that a voice (the target's or a babble talker's) is played 0.9–1.1 times as
+ *                             fast, pitch and formants moving with it: new voices from a corpus of few speakers
  */
 public record MixtureSettings(double minSeconds, double maxSeconds, double minSnrDb, double maxSnrDb,
                               double noiseFreeProbability, double reverbProbability, double realRirShare,
                               double filterProbability, boolean lowPass, double clipProbability,
                               double quantiseProbability, double minLevelDb, double maxLevelDb,
-                              double[] noiseWeights, double secondNoiseProbability) {
+                              double[] noiseWeights, double secondNoiseProbability,
+                              double speedPerturbation) {
 
     /** The kinds of added noise. */
     public enum NoiseKind {
@@ -48,6 +51,9 @@ public record MixtureSettings(double minSeconds, double maxSeconds, double minSn
         if (!(minSeconds > 0) || maxSeconds < minSeconds || maxSnrDb < minSnrDb || maxLevelDb < minLevelDb) {
             throw new IllegalArgumentException("inconsistent mixture settings");
         }
+        if (!(speedPerturbation >= 0 && speedPerturbation <= 1)) {
+            throw new IllegalArgumentException("speed perturbation is a probability: " + speedPerturbation);
+        }
         if (noiseWeights.length != NoiseKind.values().length) {
             throw new IllegalArgumentException("need one weight per noise kind");
         }
@@ -57,27 +63,27 @@ public record MixtureSettings(double minSeconds, double maxSeconds, double minSn
     /** The training recipe (spec §12, issue 4). */
     public static MixtureSettings training() {
         return new MixtureSettings(4, 8, -5, 35, 0.05, 0.5, 0.3, 0.5, true, 0.1, 0.05, -45, -15,
-                new double[] {0.45, 0.15, 0.1, 0.15, 0.15}, 0.3);
+                new double[] {0.45, 0.15, 0.1, 0.15, 0.15}, 0.3, 0.5);
     }
 
     /** Real recorded noise only, at exactly {@code snrDb}, no reverberation, filters, low-pass or clipping. */
     public static MixtureSettings evaluation(double snrDb) {
         return new MixtureSettings(4, 8, snrDb, snrDb, 0, 0, 0, 0, false, 0, 0, -26, -26,
-                new double[] {1, 0, 0, 0, 0}, 0);
+                new double[] {1, 0, 0, 0, 0}, 0, 0);
     }
 
     /** The same settings with a different SNR range. */
     public MixtureSettings withSnr(double minDb, double maxDb) {
         return new MixtureSettings(minSeconds, maxSeconds, minDb, maxDb, noiseFreeProbability, reverbProbability,
                 realRirShare, filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb, maxLevelDb,
-                noiseWeights, secondNoiseProbability);
+                noiseWeights, secondNoiseProbability, speedPerturbation);
     }
 
     /** The same settings with a different example length. */
     public MixtureSettings withSeconds(double min, double max) {
         return new MixtureSettings(min, max, minSnrDb, maxSnrDb, noiseFreeProbability, reverbProbability,
                 realRirShare, filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb, maxLevelDb,
-                noiseWeights, secondNoiseProbability);
+                noiseWeights, secondNoiseProbability, speedPerturbation);
     }
 
     /** The same settings with only one kind of noise. */
@@ -86,7 +92,14 @@ public record MixtureSettings(double minSeconds, double maxSeconds, double minSn
         w[kind.ordinal()] = 1;
         return new MixtureSettings(minSeconds, maxSeconds, minSnrDb, maxSnrDb, noiseFreeProbability, reverbProbability,
                 realRirShare, filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb, maxLevelDb,
-                w, 0);
+                w, 0, speedPerturbation);
+    }
+
+    /** The same settings with another speed-perturbation probability (0 = every voice as recorded). */
+    public MixtureSettings withSpeedPerturbation(double probability) {
+        return new MixtureSettings(minSeconds, maxSeconds, minSnrDb, maxSnrDb, noiseFreeProbability, reverbProbability,
+                realRirShare, filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb, maxLevelDb,
+                noiseWeights, secondNoiseProbability, probability);
     }
 
     @Override

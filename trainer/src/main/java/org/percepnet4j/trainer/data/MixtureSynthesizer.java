@@ -15,7 +15,10 @@ import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
  * <ol>
  * <li>Speech: a speaker (weighted by the square root of their speech duration, so the few long-recorded voices do
  * not dominate and the many short ones are not repeated to death), 4–8 s made of their files one after another with
- * 50–600 ms pauses (random crops of long files), each file set to the same active level ±3 dB.</li>
+ * 50–600 ms pauses (random crops of long files), each file set to the same active level ±3 dB; with probability
+ * {@link MixtureSettings#speedPerturbation()} the voice is played 0.9–1.1 times as fast (resampled, so pitch and
+ * formants move with the tempo, as a different talker's would; the band limit moves with them). The corpus has few
+ * hours of speech, and a run that sees the same voices many times learns them rather than speech.</li>
  * <li>Random second-order filter on the speech (target too: it is the voice's colour, not noise).</li>
  * <li>Half of the examples reverberated: a measured response (30 %) or a synthetic small room; the target gets the
  * direct path and early reflections only ({@link RoomResponses}).</li>
@@ -32,6 +35,8 @@ import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 public final class MixtureSynthesizer {
     static final int FS = AudioDecoder.TARGET_RATE;
     private static final int FRAME = 480;
+    /** Playback speeds of a perturbed voice: ±2.5 % steps, whose rates 48 kHz·f have small ratios to 48 kHz. */
+    static final double[] SPEEDS = {0.9, 0.925, 0.95, 0.975, 1.025, 1.05, 1.075, 1.1};
 
     /** Where the audio comes from; {@link Corpus} in production, synthetic signals in tests. */
     public interface Source {
@@ -48,6 +53,8 @@ public final class MixtureSynthesizer {
     private final List<CorpusFile> noises;
     private final List<CorpusFile> keystrokes;
     private final List<CorpusFile> rirs;
+    /** One resampler per entry of {@link #SPEEDS}: from 48 kHz·f, read as 48 kHz, back to 48 kHz. */
+    private final Resampler[] speedChangers;
 
     /** Mixtures from {@code split} of the corpus. */
     public MixtureSynthesizer(Corpus corpus, Split split, MixtureSettings settings) {
@@ -84,6 +91,12 @@ public final class MixtureSynthesizer {
         noises = source.files(CorpusFile.Kind.NOISE);
         keystrokes = source.files(CorpusFile.Kind.KEYSTROKE);
         rirs = source.files(CorpusFile.Kind.IMPULSE_RESPONSE);
+        speedChangers = new Resampler[SPEEDS.length];
+        if (settings.speedPerturbation() > 0) {
+            for (int i = 0; i < SPEEDS.length; i++) {
+                speedChangers[i] = new Resampler((int) Math.round(FS * SPEEDS[i]), FS);
+            }
+        }
     }
 
     public MixtureSettings settings() {
@@ -189,9 +202,15 @@ public final class MixtureSynthesizer {
         return speakers.get(speakers.size() - 1);
     }
 
-    /** {@code n} samples of one speaker: files in a row with pauses, equal active level ±3 dB. */
+    /**
+     * {@code n} samples of one speaker: files in a row with pauses, equal active level ±3 dB, all at one playback
+     * speed. No draw is made for the speed when perturbation is off, so such mixtures are those of earlier versions.
+     */
     private float[] speechOf(String speaker, int n, Random rng, double[] cutoff) {
         List<CorpusFile> files = speechBySpeaker.get(speaker);
+        int speed = settings.speedPerturbation() > 0 && rng.nextDouble() < settings.speedPerturbation()
+                ? rng.nextInt(SPEEDS.length) : -1;
+        double factor = speed < 0 ? 1 : SPEEDS[speed];
         float[] out = new float[n];
         int pos = (int) (rng.nextDouble() * 0.5 * FS);
         boolean any = false;
@@ -201,15 +220,21 @@ public final class MixtureSynthesizer {
             }
             CorpusFile f = files.get(rng.nextInt(files.size()));
             float[] x = source.audio(f);
-            int room = n - pos;
-            int start = x.length > room ? rng.nextInt(x.length - room + 1) : 0;
-            int len = Math.min(room, x.length - start);
             double p = activePower(x);
+            int room = n - pos;
+            // The crop is taken in the recording's own samples: room·f of them fill room samples once resampled.
+            int need = (int) Math.ceil(room * factor);
+            int start = x.length > need ? rng.nextInt(x.length - need + 1) : 0;
+            if (speed >= 0) {
+                x = speedChangers[speed].process(java.util.Arrays.copyOfRange(x, start, Math.min(x.length, start + need)));
+                start = 0;
+            }
+            int len = Math.min(room, x.length - start);
             float g = p > 0 ? (float) (Math.pow(10, (6 * rng.nextDouble() - 3) / 20) / Math.sqrt(p)) * 0.05f : 0f;
             for (int i = 0; i < len; i++) {
                 out[pos + i] += g * x[start + i];
             }
-            cutoff[0] = Math.min(cutoff[0], f.cutoffHz());
+            cutoff[0] = Math.min(cutoff[0], f.cutoffHz() * factor);
             any = true;
             pos += len + (int) ((0.05 + 0.55 * rng.nextDouble()) * FS);
         }

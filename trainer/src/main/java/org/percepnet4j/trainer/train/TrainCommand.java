@@ -37,6 +37,10 @@ public final class TrainCommand implements Callable<Integer> {
     float lr;
     @Option(names = "--half-life", defaultValue = "2500", description = "steps over which the learning rate halves (default ${DEFAULT-VALUE})")
     int halfLife;
+    @Option(names = "--lr-halvings", defaultValue = "0",
+            description = "halve the learning rate this many times over the --minutes budget instead of every --half-life"
+                    + " steps, so the run anneals alike on fast and slow machines; 0 = off (default ${DEFAULT-VALUE})")
+    double lrHalvings;
     @Option(names = "--average-decay", defaultValue = "0.999",
             description = "decay of the weight average that is validated and exported; 0 = export the live weights (default ${DEFAULT-VALUE})")
     double averageDecay;
@@ -80,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
         NetworkShape shape = new NetworkShape(dense, conv[0], 5, conv[1], 3, gru, gainGru, strengthGru);
         String command = "trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainOptions options = new TrainOptions(corpus != null ? corpus : Corpus.defaultRoot(), out, minutes, steps,
-                batch, frames, fresh, pool, lr, halfLife, averageDecay, clipNorm, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
+                batch, frames, fresh, pool, lr, halfLife, lrHalvings, averageDecay, clipNorm, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
                 validationPerM, evalMinutes, torchThreads, resume, init, command, name);
         new TrainingRun(options).run();
         return 0;

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * @param freshPerBatch     new sequences taken from the producer per step; the rest of the batch is drawn from the pool
  * @param pool              sequences kept for reuse
  * @param learningRate      Adam's initial rate
- * @param halfLifeSteps     the rate halves every this many steps (after a warm-up)
+ * @param halfLifeSteps     the rate halves every this many steps (after a warm-up), unless {@code lrHalvings} is set
+ * @param lrHalvings        the rate halves this many times over the time budget (0 = by {@code halfLifeSteps})
  * @param averageDecay      decay of the moving average of the weights that is validated and exported (0 = none)
  * @param clipNorm          largest global L2 norm of the gradients before Adam (0 = no global clipping)
  * @param shape             layer widths
@@ -29,14 +30,14 @@ import java.nio.file.Path;
  * @param name              the model's name (weight-file metadata, shown to users)
  */
 public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps, int batch, int frames,
-                           int freshPerBatch, int pool, float learningRate, int halfLifeSteps, double averageDecay, double clipNorm,
+                           int freshPerBatch, int pool, float learningRate, int halfLifeSteps, double lrHalvings, double averageDecay, double clipNorm,
                            NetworkShape shape,
                            long seed, int[] lookaheads, int validationPerM, double evalMinutes, int torchThreads,
                            boolean resume, Path init, String command, String name) {
 
     public TrainOptions {
         if (batch < 1 || frames < 10 || freshPerBatch < 1 || freshPerBatch > batch || pool < batch
-                || !(learningRate > 0) || halfLifeSteps < 1 || !(averageDecay >= 0 && averageDecay < 1) || !(clipNorm >= 0) || lookaheads.length == 0 || validationPerM < 1
+                || !(learningRate > 0) || halfLifeSteps < 1 || !(lrHalvings >= 0) || !(averageDecay >= 0 && averageDecay < 1) || !(clipNorm >= 0) || lookaheads.length == 0 || validationPerM < 1
                 || !(minutes > 0) || torchThreads < 1) {
             throw new IllegalArgumentException("inconsistent training options");
         }

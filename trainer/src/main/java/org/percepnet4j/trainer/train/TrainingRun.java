@@ -60,7 +60,6 @@ public final class TrainingRun {
     public static final String MODEL = "model.safetensors";
     public static final String GOLDEN = "golden.safetensors";
     private static final int NORMALISER_SEQUENCES = 48;
-    private static final int WARMUP_STEPS = 100;
     private static final int GOLDEN_FRAMES = 50;
     /** Gradient norms above this are logged with the parameters they come from (typical norms are 20–30). */
     private static final double SPIKE_NORM = 1000;
@@ -69,9 +68,13 @@ public final class TrainingRun {
 
     private final TrainOptions o;
     private final PrintStream log;
+    private final LearningRateSchedule schedule;
+    /** Share of the time budget used, read by the learning-rate tracker (same thread: set before each step). */
+    private double budgetFraction;
 
     public TrainingRun(TrainOptions options) throws IOException {
         this.o = options;
+        this.schedule = new LearningRateSchedule(o.learningRate(), o.halfLifeSteps(), o.lrHalvings());
         Files.createDirectories(o.out());
         PrintStream file = new PrintStream(Files.newOutputStream(o.out().resolve("train.log"),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
@@ -179,6 +182,11 @@ public final class TrainingRun {
         meta.put("sequence_frames", Integer.toString(o.frames()));
         meta.put("batch", Integer.toString(o.batch()));
         meta.put("seed", Long.toString(o.seed()));
+        meta.put("learning_rate", o.lrHalvings() > 0
+                ? String.format(Locale.ROOT, "%s, halving %s times over the %s-minute budget", o.learningRate(),
+                        o.lrHalvings(), o.minutes())
+                : String.format(Locale.ROOT, "%s, halving every %d steps", o.learningRate(), o.halfLifeSteps()));
+        meta.put("speed_perturbation", Double.toString(MixtureSettings.training().speedPerturbation()));
         meta.put("gradient_clipping", o.clipNorm() > 0
                 ? "global L2 norm at most " + o.clipNorm() + ", then each element to [-1, 1]" : "each element to [-1, 1]");
         meta.put("weight_averaging", o.averageDecay() > 0
@@ -187,11 +195,7 @@ public final class TrainingRun {
                 : "none");
 
         PercepNetBlock block = new PercepNetBlock(shape);
-        Tracker lr = step -> {
-            long s = step + startStep;
-            float warm = Math.min(1f, (s + 1) / (float) WARMUP_STEPS);
-            return (float) (o.learningRate() * warm * Math.pow(0.5, s / (double) o.halfLifeSteps()));
-        };
+        Tracker lr = step -> (float) schedule.rate(step + startStep, budgetFraction);
         DefaultTrainingConfig config = new DefaultTrainingConfig(new PerceptualLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).optClipGrad(1f).build());
         Engine.getInstance().setRandomSeed((int) o.seed());
@@ -259,6 +263,7 @@ public final class TrainingRun {
         NDManager root = trainer.getManager();
         while (true) {
             long now = System.nanoTime();
+            budgetFraction = (previousMinutes + (now - t0) / 60e9) / o.minutes();
             boolean outOfTime = now - t0 >= budgetNs;
             boolean outOfSteps = o.maxSteps() > 0 && step - startStep >= o.maxSteps();
             if (outOfTime || outOfSteps || now - lastEval >= o.evalMinutes() * 60e9) {
@@ -497,8 +502,7 @@ public final class TrainingRun {
     }
 
     private double lrAt(long step) {
-        float warm = Math.min(1f, (step + 1) / (float) WARMUP_STEPS);
-        return o.learningRate() * warm * Math.pow(0.5, step / (double) o.halfLifeSteps());
+        return schedule.rate(step, budgetFraction);
     }
 
     /** Mean validation loss over all look-aheads (also logged per M, with the gain part alone). */

@@ -91,9 +91,43 @@ class MixtureSynthesizerTest {
     }
 
     @Test
+    void aPerturbedVoiceKeepsTheExampleLengthAndMovesItsBandLimitByOneOfTheSpeeds() {
+        MixtureSettings plain = new MixtureSettings(0.5, 1, 0, 0, 1.0, 0, 0, 0, false, 0, 0, -30, -30,
+                new double[] {1, 0, 0, 0, 0}, 0, 0);
+        var perturbed = new MixtureSynthesizer(source, plain.withSpeedPerturbation(1));
+        Random rng = new Random(17);
+        Set<Double> cutoffs = new HashSet<>();
+        for (int i = 0; i < 80; i++) {
+            Example e = perturbed.next(rng);
+            assertThat(e.clean().length % 480).isZero();
+            assertThat(MixtureSynthesizer.activePower(e.clean())).isPositive();
+            for (float v : e.clean()) {
+                assertThat(Float.isFinite(v)).isTrue();
+            }
+            cutoffs.add(e.cutoffHz());
+        }
+        // Speaker "b" is recorded to 12 kHz, the others full band: a slower voice has less bandwidth, a faster one
+        // more (up to the full band), and every example was perturbed, so neither 12 kHz nor 24 kHz·f is missing.
+        Set<Double> possible = new HashSet<>();
+        for (double f : MixtureSynthesizer.SPEEDS) {
+            possible.add(12000 * f);
+            possible.add(Math.min(24000, 24000 * f));
+        }
+        assertThat(possible).containsAll(cutoffs);
+        assertThat(cutoffs).doesNotContain(12000.0).contains(24000 * 0.9, 24000.0);
+        assertThat(cutoffs.stream().filter(c -> c < 13200).count()).isGreaterThan(2);
+    }
+
+    @Test
+    void evaluationMixturesAreNeverSpeedPerturbed() {
+        assertThat(MixtureSettings.evaluation(5).speedPerturbation()).isZero();
+        assertThat(MixtureSettings.training().speedPerturbation()).isPositive();
+    }
+
+    @Test
     void noiseFreeExamplesWithoutAugmentationHaveTheTargetAsInput() {
         MixtureSettings quiet = new MixtureSettings(0.5, 1, 0, 0, 1.0, 0, 0, 0, false, 0, 0, -30, -30,
-                new double[] {1, 0, 0, 0, 0}, 0);
+                new double[] {1, 0, 0, 0, 0}, 0, 0);
         Example e = new MixtureSynthesizer(source, quiet).next(new Random(9));
         assertThat(e.noisy()).containsExactly(e.clean());
         assertThat(e.noiseKind()).isEqualTo("none");
@@ -102,7 +136,7 @@ class MixtureSynthesizerTest {
     @Test
     void quantisationIsRelativeToThePeakAndLeavesTheTargetAlone() {
         MixtureSettings quantised = new MixtureSettings(0.5, 1, 10, 10, 0, 0, 0, 0, false, 0, 1.0, -45, -45,
-                new double[] {1, 0, 0, 0, 0}, 0);
+                new double[] {1, 0, 0, 0, 0}, 0, 0);
         Example e = new MixtureSynthesizer(source, quantised).next(new Random(21));
         Set<Float> levels = new HashSet<>();
         for (float v : e.noisy()) {
@@ -119,7 +153,7 @@ class MixtureSynthesizerTest {
     @Test
     void reverberationLeavesOnlyTheEarlyPartInTheTarget() {
         MixtureSettings reverb = new MixtureSettings(1, 1, 0, 0, 1.0, 1.0, 0.5, 0, false, 0, 0, -30, -30,
-                new double[] {1, 0, 0, 0, 0}, 0);
+                new double[] {1, 0, 0, 0, 0}, 0, 0);
         var s = new MixtureSynthesizer(source, reverb);
         Random rng = new Random(13);
         for (int i = 0; i < 5; i++) {
@@ -135,14 +169,15 @@ class MixtureSynthesizerTest {
     }
 
     @Test
-    void theCutoffNeverExceedsTheSourceBandwidthAndTheLowPassRemovesWhatIsAbove() {
+    void theCutoffNeverExceedsTheSourceBandwidthAtTheVoicesSpeedAndTheLowPassRemovesWhatIsAbove() {
         MixtureSettings s = shortTraining().withOnlyNoise(NoiseKind.COLOURED);
         var synth = new MixtureSynthesizer(source, s);
         Random rng = new Random(17);
         for (int i = 0; i < 80; i++) {
             Example e = synth.next(rng);
             if (e.speaker().equals("b:two")) {
-                assertThat(e.cutoffHz()).isLessThanOrEqualTo(12000);
+                // Recorded to 12 kHz; a voice played up to 1.1 times as fast reaches up to 13.2 kHz.
+                assertThat(e.cutoffHz()).isLessThanOrEqualTo(12000 * 1.1);
             }
             if (e.cutoffHz() < 8000) {
                 // 8th-order Butterworth: an octave above the cutoff is ~48 dB down.

@@ -80,6 +80,8 @@ class FineTuningTest {
         assertThat(first.init).isNull();
         assertThat(first.minutes + second.minutes).as("the issue's budget, with room for start-up and export")
                 .isLessThanOrEqualTo(116);
+        assertThat(first.lrHalvings).as("both anneal over their time budget, whatever the machine's speed").isPositive();
+        assertThat(second.lrHalvings).isPositive();
         assertThat(first.name).isEqualTo(DefaultModelCommand.NAME);
         assertThat(second.name).isEqualTo(DefaultModelCommand.NAME + DefaultModelCommand.ZERO_LOOKAHEAD_SUFFIX);
     }
