@@ -101,10 +101,11 @@ public final class TrainingRun {
                 o.torchThreads());
         Corpus corpus = Corpus.open(o.corpus());
         String dataHash = dataHash(corpus);
+        MixtureSettings recipe = MixtureSettings.training();
         SequenceMaker trainMaker = new SequenceMaker(
-                new MixtureSynthesizer(corpus, Split.TRAIN, MixtureSettings.training()), o.frames(), o.lookaheads());
+                new MixtureSynthesizer(corpus, Split.TRAIN, recipe), o.frames(), o.lookaheads());
         SequenceMaker validationMaker = new SequenceMaker(
-                new MixtureSynthesizer(corpus, Split.VALIDATION, MixtureSettings.training()), o.frames(), o.lookaheads());
+                new MixtureSynthesizer(corpus, Split.VALIDATION, recipe), o.frames(), o.lookaheads());
 
         Path latest = o.out().resolve(LATEST);
         WeightFile resumeFrom = o.resume() && Files.exists(latest) ? WeightFile.read(latest) : null;
@@ -186,7 +187,7 @@ public final class TrainingRun {
                 ? String.format(Locale.ROOT, "%s, halving %s times over the %s-minute budget", o.learningRate(),
                         o.lrHalvings(), o.minutes())
                 : String.format(Locale.ROOT, "%s, halving every %d steps", o.learningRate(), o.halfLifeSteps()));
-        meta.put("speed_perturbation", Double.toString(MixtureSettings.training().speedPerturbation()));
+        meta.put("speed_perturbation", Double.toString(recipe.speedPerturbation()));
         meta.put("gradient_clipping", o.clipNorm() > 0
                 ? "global L2 norm at most " + o.clipNorm() + ", then each element to [-1, 1]" : "each element to [-1, 1]");
         meta.put("weight_averaging", o.averageDecay() > 0

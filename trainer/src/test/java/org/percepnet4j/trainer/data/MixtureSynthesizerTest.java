@@ -107,7 +107,8 @@ class MixtureSynthesizerTest {
             cutoffs.add(e.cutoffHz());
         }
         // Speaker "b" is recorded to 12 kHz, the others full band: a slower voice has less bandwidth, a faster one
-        // more (up to the full band), and every example was perturbed, so neither 12 kHz nor 24 kHz·f is missing.
+        // more (up to the full band). Every example was perturbed, so 12 kHz itself never occurs, while 21.6 kHz
+        // (a full-band voice at 0.9) and the full band (one at 1.025 or faster) do.
         Set<Double> possible = new HashSet<>();
         for (double f : MixtureSynthesizer.SPEEDS) {
             possible.add(12000 * f);
