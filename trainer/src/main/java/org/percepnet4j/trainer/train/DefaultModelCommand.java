@@ -56,10 +56,11 @@ public final class DefaultModelCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code trainer train} arguments of the 20 ms phase: the shipped 20 ms run's schedule (2.6 halvings of the
-     * learning rate over its run) tied to the time budget rather than to steps, so a slow machine's run anneals as
-     * far as a fast one's, and a moving average of the weights (about 1,000 steps), which is validated and exported:
-     * it smooths the checkpoint-to-checkpoint jumps of the live weights. No global gradient clipping.
+     * The {@code trainer train} arguments of the 20 ms phase: the schedule of the 100-minute 20 ms run that shipped
+     * until 2026-12-05 (2.6 halvings of the learning rate over its run) tied to the time budget rather than to steps,
+     * so a slow machine's run anneals as far as a fast one's, and a moving average of the weights (about 1,000
+     * steps), which is validated and exported: it smooths the checkpoint-to-checkpoint jumps of the live weights. No
+     * global gradient clipping.
      */
     List<String> firstPhase() {
         List<String> a = common(firstFolder());
@@ -70,9 +71,10 @@ public final class DefaultModelCommand implements Callable<Integer> {
 
     /**
      * The {@code trainer train} arguments of the 0 ms phase: a fresh Adam at half the from-scratch rate, halving
-     * twice over the budget (the shipped 0 ms run's 2,018 steps at a 1,000-step half-life), and a shorter weight
-     * average (about 200 steps) so the 20 ms starting point leaves it fast. It validates every 2.5 minutes, since
-     * on a slow machine its best checkpoint came within 10 minutes and a 5-minute grid saw only three candidates.
+     * twice over the budget (as revision 3 of the 0 ms network, shipped until 2026-12-05, did over its 2,018 steps at
+     * a 1,000-step half-life), and a shorter weight average (about 200 steps) so the 20 ms starting point leaves it
+     * fast. It validates every 2.5 minutes, since on a slow machine its best checkpoint came within 10 minutes and a
+     * 5-minute grid saw only three candidates.
      */
     List<String> secondPhase() {
         List<String> a = common(secondFolder());
