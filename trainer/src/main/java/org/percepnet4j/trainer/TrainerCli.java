@@ -11,6 +11,7 @@ import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
 import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.data.WavWriter;
+import org.percepnet4j.trainer.train.CalibrateCommand;
 import org.percepnet4j.trainer.train.DefaultModelCommand;
 import org.percepnet4j.trainer.train.ExportCommand;
 import org.percepnet4j.trainer.train.ReplayCommand;
@@ -23,11 +24,25 @@ import picocli.CommandLine.Option;
 @Command(name = "trainer", mixinStandardHelpOptions = true,
         description = "percepnet4j training and evaluation tools.",
         subcommands = {TrainerCli.Mix.class, TrainCommand.class, DefaultModelCommand.class, ExportCommand.class,
-                ReplayCommand.class, OracleEvalCommand.class, EvalCommand.class})
+                CalibrateCommand.class, ReplayCommand.class, OracleEvalCommand.class, EvalCommand.class,
+                GainReportCommand.class})
 public final class TrainerCli implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainerCli()).execute(args));
+        System.exit(new CommandLine(new TrainerCli()).setExecutionExceptionHandler(TrainerCli::reportError).execute(args));
+    }
+
+    /** Bad files and arguments get a one-line message; anything else (a bug) keeps its stack trace. */
+    public static int reportError(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            commandLine.getErr().println("error: no such file: " + e.getMessage());
+            return 1;
+        }
+        if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     @Override

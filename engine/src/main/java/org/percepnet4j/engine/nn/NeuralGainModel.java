@@ -41,6 +41,8 @@ public final class NeuralGainModel implements GainModel {
     final Dense gainOut;
     final Gru strengthGru;
     final Dense strengthOut;
+    /** Optional map of the gains after the sigmoid; null: none. */
+    final GainCalibration gainCalibration;
 
     private NeuralGainModel(WeightFile file) throws WeightFileException {
         this.metadata = file.metadata();
@@ -81,6 +83,7 @@ public final class NeuralGainModel implements GainModel {
         this.strengthOut = dense(file, "strength_out");
         expectInputs("strength_out", strengthOut.inputs(), strengthGru.hidden());
         expectOutputs("strength_out", strengthOut.outputs(), bands);
+        this.gainCalibration = GainCalibration.read(file);
     }
 
     /** Reads a weight file from disk. */
@@ -151,6 +154,11 @@ public final class NeuralGainModel implements GainModel {
         return metadata;
     }
 
+    /** The gain calibration stored with the weights, or null when the gains are used as the network gives them. */
+    public GainCalibration gainCalibration() {
+        return gainCalibration;
+    }
+
     /** Total number of weights and biases. */
     public int parameterCount() {
         int n = denseIn.parameterCount() + conv1.parameterCount() + conv2.parameterCount() + gainGru.parameterCount()
@@ -169,6 +177,7 @@ public final class NeuralGainModel implements GainModel {
         }
         return "dense " + denseIn.outputs() + ", conv " + conv1.outputs() + "(k" + conv1.kernel() + ")/"
                 + conv2.outputs() + "(k" + conv2.kernel() + "), gru " + String.join("/", widths) + ", gain gru "
-                + gainGru.hidden() + ", strength gru " + strengthGru.hidden() + "; " + parameterCount() + " parameters";
+                + gainGru.hidden() + ", strength gru " + strengthGru.hidden() + "; " + parameterCount() + " parameters"
+                + (gainCalibration != null ? "; calibrated gains" : "");
     }
 }

@@ -70,6 +70,9 @@ final class NeuralGainPredictor implements GainPredictor {
         concatGainInput(conv2Out, states, gainState, gainConcat);
         m.gainOut.apply(gainConcat, gains);
         Activations.sigmoid(gains, BANDS);
+        if (m.gainCalibration != null) {
+            m.gainCalibration.apply(gains, BANDS);
+        }
 
         concatStrengthInput(conv2Out, last, strengthConcat);
         m.strengthGru.step(strengthConcat, strengthState, inputProjection, hiddenProjection);
@@ -128,6 +131,9 @@ final class NeuralGainPredictor implements GainPredictor {
         m.gainOut.applyRows(b.gainConcat, b.gains, n);
         for (int t = 0; t < n; t++) {
             Activations.sigmoid(b.gains[t], BANDS);
+            if (m.gainCalibration != null) {
+                m.gainCalibration.apply(b.gains[t], BANDS);
+            }
         }
 
         for (int t = 0; t < n; t++) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.percepnet4j.trainer.TrainerCli;
+import org.percepnet4j.trainer.data.Corpus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Option;
  * network learn in minutes what takes over an hour from a random start, so both fit the 2-hour budget.
  *
  * <p>Each phase is an ordinary {@code train} run in its own folder, with its command recorded in its weight file;
- * {@code --resume} continues an interrupted phase and skips a finished one. The two model files and their golden
- * vectors are copied into {@code --out} under the names {@code Models} loads.
+ * {@code --resume} continues an interrupted phase and skips a finished one. Each network then gets its gain
+ * calibration ({@code trainer calibrate}, about a minute each), and the two calibrated model files and their golden
+ * vectors are written into {@code --out} under the names {@code Models} loads.
  */
 @Command(name = "default-model", mixinStandardHelpOptions = true,
         description = "Train the default model from scratch: the 20 ms network, then the 0 ms network fine-tuned from it.")
@@ -102,8 +104,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--minutes and --fine-tune-minutes must be positive");
         }
         Files.createDirectories(out);
-        runPhase(firstPhase(), firstFolder(), NAME);
-        runPhase(secondPhase(), secondFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX);
+        runPhase(firstPhase(), firstFolder(), NAME, 2);
+        runPhase(secondPhase(), secondFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0);
         System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"
                 + " models/src/main/resources/org/percepnet4j/models/ and " + goldenName(NAME).replace(".safetensors", "")
                 + "*.safetensors to"
@@ -116,7 +118,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
         return "golden-" + modelName.replaceFirst("^percepnet4j-", "") + ".safetensors";
     }
 
-    private void runPhase(List<String> args, Path runFolder, String name) throws Exception {
+    private void runPhase(List<String> args, Path runFolder, String name, int lookahead) throws Exception {
         Path model = runFolder.resolve(TrainingRun.MODEL);
         if (resume && Files.exists(model)) {
             System.out.println("already trained: " + model);
@@ -132,7 +134,9 @@ public final class DefaultModelCommand implements Callable<Integer> {
             throw new IllegalStateException(golden + " is missing: re-export it with trainer export --checkpoint "
                     + model + " --out " + model + " --golden " + golden);
         }
-        Files.copy(model, out.resolve(name + ".safetensors"), StandardCopyOption.REPLACE_EXISTING);
+        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        CalibrateCommand.calibrate(model, out.resolve(name + ".safetensors"), lookahead, c,
+                CalibrateCommand.DEFAULT_EXAMPLES, CalibrateCommand.DEFAULT_SEED);
         Files.copy(golden, out.resolve(goldenName(name)), StandardCopyOption.REPLACE_EXISTING);
     }
 }
