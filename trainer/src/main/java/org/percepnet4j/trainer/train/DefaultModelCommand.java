@@ -47,6 +47,9 @@ public final class DefaultModelCommand implements Callable<Integer> {
     double fineTuneMinutes;
     @Option(names = "--resume", description = "continue an interrupted run; a finished phase is not repeated")
     boolean resume;
+    @Option(names = "--calibration-examples", defaultValue = "" + CalibrateCommand.DEFAULT_EXAMPLES,
+            description = "TRAIN mixtures for each network's gain calibration (default ${DEFAULT-VALUE})")
+    int calibrationExamples;
 
     /** Run folders of the two phases, inside {@code --out}. */
     private Path firstFolder() {
@@ -100,8 +103,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(minutes > 0) || !(fineTuneMinutes > 0)) {
-            throw new IllegalArgumentException("--minutes and --fine-tune-minutes must be positive");
+        if (!(minutes > 0) || !(fineTuneMinutes > 0) || calibrationExamples < 1) {
+            throw new IllegalArgumentException("--minutes, --fine-tune-minutes and --calibration-examples must be positive");
         }
         Files.createDirectories(out);
         runPhase(firstPhase(), firstFolder(), NAME, 2);
@@ -135,8 +138,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
                     + model + " --out " + model + " --golden " + golden);
         }
         Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
-        CalibrateCommand.calibrate(model, out.resolve(name + ".safetensors"), lookahead, c,
-                CalibrateCommand.DEFAULT_EXAMPLES, CalibrateCommand.DEFAULT_SEED);
+        CalibrateCommand.calibrate(model, out.resolve(name + ".safetensors"), lookahead, c, calibrationExamples,
+                CalibrateCommand.DEFAULT_SEED);
         Files.copy(golden, out.resolve(goldenName(name)), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -87,18 +87,39 @@ class FineTuningTest {
     }
 
     @Test
-    void aResumedDefaultModelRunDoesNotRepeatFinishedPhases(@TempDir Path dir) throws Exception {
-        for (String phase : new String[] {"m2", "m0"}) {
-            Files.createDirectories(dir.resolve(phase));
-            Files.writeString(dir.resolve(phase).resolve(TrainingRun.MODEL), "model " + phase);
-            Files.writeString(dir.resolve(phase).resolve(TrainingRun.GOLDEN), "golden " + phase);
-        }
+    void aResumedDefaultModelRunDoesNotRepeatFinishedPhasesAndCalibratesBoth(@TempDir Path dir) throws Exception {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        Path root = Corpus.defaultRoot();
+        // Two finished phases: a tiny trained network in both folders (the 0 ms one a copy), with golden vectors.
+        assertThat(train(root, dir.resolve("m2"))).isZero();
+        Files.createDirectories(dir.resolve("m0"));
+        Files.copy(dir.resolve("m2").resolve(TrainingRun.MODEL), dir.resolve("m0").resolve(TrainingRun.MODEL));
+        Files.writeString(dir.resolve("m0").resolve(TrainingRun.GOLDEN), "golden m0");
+        byte[] m2Before = Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.MODEL));
+        long m2Modified = Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis();
+
         int code = new CommandLine(new TrainerCli()).execute("default-model", "--out", dir.toString(), "--resume",
-                "--corpus", dir.resolve("no-corpus-needed").toString());
+                "--corpus", root.toString(), "--calibration-examples", "2");
         assertThat(code).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.MODEL))).as("not trained again").isEqualTo(m2Before);
+        assertThat(Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis()).isEqualTo(m2Modified);
         String name = DefaultModelCommand.NAME;
-        assertThat(Files.readString(dir.resolve(name + ".safetensors"))).isEqualTo("model m2");
-        assertThat(Files.readString(dir.resolve(name + "-m0.safetensors"))).isEqualTo("model m0");
+        WeightFile raw = WeightFile.read(dir.resolve("m2").resolve(TrainingRun.MODEL));
+        for (String file : new String[] {name + ".safetensors", name + "-m0.safetensors"}) {
+            WeightFile shipped = WeightFile.read(dir.resolve(file));
+            assertThat(shipped.tensors()).as(file).containsKey(org.percepnet4j.engine.nn.GainCalibration.TENSOR);
+            assertThat(shipped.metadata().get("gain_calibration")).contains("2 mixtures");
+            for (Tensor t : raw.tensors().values()) {
+                assertThat(shipped.tensors().get(t.name()).data()).as(file + " " + t.name()).containsExactly(t.data());
+            }
+        }
+        assertThat(WeightFile.read(dir.resolve(name + ".safetensors")).metadata().get("gain_calibration"))
+                .contains("look-ahead 2");
+        assertThat(WeightFile.read(dir.resolve(name + "-m0.safetensors")).metadata().get("gain_calibration"))
+                .contains("look-ahead 0");
         assertThat(Files.readString(dir.resolve("golden-small-v2-m0.safetensors"))).isEqualTo("golden m0");
+        assertThat(Files.readAllBytes(dir.resolve("golden-small-v2.safetensors")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.GOLDEN)));
     }
 }
