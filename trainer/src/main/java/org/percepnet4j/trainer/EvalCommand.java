@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
         description = "SI-SDR, segmental SNR, ESTOI and DNSMOS P.835 on TEST (or VALIDATION) mixtures per SNR and noise kind, for the"
                 + " noisy input, the oracle, a model and optionally RNNoise.")
 final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
+    @picocli.CommandLine.Mixin
+    EvalMixtures mixtures = new EvalMixtures();
     @Option(names = "--whole-corpus", description = "use every file of --corpus as TEST material (a separate held-out"
             + " set with the same folder layout) instead of the committed TEST list")
     boolean wholeCorpus;
@@ -40,17 +40,6 @@ final class EvalCommand implements Callable<Integer> {
     boolean noOracle;
     @Option(names = "--no-clean", description = "skip the clean-reference rows (the DNSMOS ceiling of the material)")
     boolean noClean;
-    @Option(names = "--snr", split = ",", defaultValue = "0,5,10", description = "input SNRs in dB (default ${DEFAULT-VALUE})")
-    double[] snrs;
-    @Option(names = "--noise", split = ",", defaultValue = "REAL,BABBLE,KEYBOARD",
-            description = "noise kinds: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    List<NoiseKind> kinds;
-    @Option(names = "--examples", defaultValue = "10", description = "examples per SNR and kind (default ${DEFAULT-VALUE})")
-    int examples;
-    @Option(names = "--seconds", defaultValue = "6", description = "length of each example (default ${DEFAULT-VALUE})")
-    double seconds;
-    @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
-    int lookahead;
     @Option(names = "--attenuation-limit", description = "model attenuation limit in dB (default: the product default)")
     Float attenuationLimit;
     @Option(names = "--post-filter", description = "model post-filter amount 0..1 (default: the product default)")
@@ -59,11 +48,6 @@ final class EvalCommand implements Callable<Integer> {
     boolean noDnsmos;
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
-    @Option(names = "--split", defaultValue = "TEST", description = "mixtures from TEST (the final measurement) or"
-            + " VALIDATION (for choosing settings without touching TEST) (default ${DEFAULT-VALUE})")
-    Split split;
-    @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
-    long seed;
     @Option(names = "--json", description = "also write the table as JSON to this file")
     Path json;
 
@@ -72,11 +56,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Split split = mixtures.split;
+        int lookahead = mixtures.lookahead;
         if (wholeCorpus && split != Split.TEST) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--whole-corpus makes every file TEST material: it cannot be combined with --split " + split);
         }
-        Path root = corpus != null ? corpus : Corpus.defaultRoot();
+        Path root = mixtures.corpusRoot();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         List<Evaluation.Enhancer> systems = new ArrayList<>();
         systems.add(Evaluation.noisy());
@@ -102,15 +88,16 @@ final class EvalCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Evaluation.Cell> cells;
         try {
-            cells = Evaluation.run(c, split, snrs, kinds, examples, seconds, seed, systems, dnsmos,
+            cells = Evaluation.run(c, split, mixtures.snrs, mixtures.kinds, mixtures.examples, mixtures.seconds,
+                    mixtures.seed, systems, dnsmos,
                     s -> System.err.print("\r" + s + "   "));
         } finally {
             dnsmos.ifPresent(Dnsmos::close);
         }
         System.err.println();
-        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d%s%n", split, examples,
-                seconds, lookahead, weights != null ? ", model " + weights + " (attenuation limit " + limitDb + " dB, post-filter "
-                        + postFilterAmount + ")" : "");
+        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d%s%n", split,
+                mixtures.examples, mixtures.seconds, lookahead, weights != null ? ", model " + weights
+                        + " (attenuation limit " + limitDb + " dB, post-filter " + postFilterAmount + ")" : "");
         System.out.println("| input SNR | noise | system | SI-SDR | ΔSI-SDR | segSNR | ESTOI | SIG | BAK | OVRL |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Evaluation.Cell cell : cells) {
@@ -144,10 +131,10 @@ final class EvalCommand implements Callable<Integer> {
         System.out.println("| input SNR | " + system + " ΔSI-SDR | min ΔESTOI over kinds | " + system
                 + " ΔOVRL | oracle ΔOVRL | clean ΔOVRL (ceiling) |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
-        for (double snr : snrs) {
+        for (double snr : mixtures.snrs) {
             double dSdr = 0, minDEstoi = Double.POSITIVE_INFINITY, dOvrl = 0, dOracle = 0, dClean = 0;
             int n = 0;
-            for (NoiseKind kind : kinds) {
+            for (NoiseKind kind : mixtures.kinds) {
                 Evaluation.Cell noisy = find(cells, "noisy", snr, kind), model = find(cells, system, snr, kind);
                 Evaluation.Cell oracle = find(cells, "oracle", snr, kind), clean = find(cells, "clean", snr, kind);
                 dSdr += model.siSdr() - noisy.siSdr();

@@ -1,7 +1,6 @@
 package org.percepnet4j.trainer;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -11,17 +10,16 @@ import org.percepnet4j.engine.dsp.TrainingFrames;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.Example;
-import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
-import org.percepnet4j.trainer.data.Split;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code trainer gain-report}: what a model's band gains are against the oracle's, on the same mixtures as
- * {@code trainer eval} (example i of a cell uses seed + i). For each SNR and noise kind it prints the mean predicted
- * gain of the counted bands whose ideal gain is below 0.2 (noise dominates) and at least 0.9 (speech dominates),
+ * {@code trainer eval} ({@link EvalMixtures}: the same options and defaults). For each SNR and noise kind it prints
+ * the mean predicted gain of the counted bands whose ideal gain is below 0.2 (noise dominates) and at least 0.9
+ * (speech dominates),
  * after the model file's gain calibration if it has one. A network that separates well puts the first near 0 and
  * the second near 1; a gap below 1 in the second is speech made quieter.
  */
@@ -30,42 +28,28 @@ import picocli.CommandLine.Option;
 final class GainReportCommand implements Callable<Integer> {
     @Option(names = "--weights", required = true, description = "model weight file")
     Path weights;
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
-    @Option(names = "--split", defaultValue = "VALIDATION", description = "mixtures from VALIDATION or TEST (default ${DEFAULT-VALUE})")
-    Split split;
-    @Option(names = "--snr", split = ",", defaultValue = "0,10,35", description = "input SNRs in dB (default ${DEFAULT-VALUE})")
-    double[] snrs;
-    @Option(names = "--noise", split = ",", defaultValue = "REAL,BABBLE,KEYBOARD", description = "noise kinds (default ${DEFAULT-VALUE})")
-    List<NoiseKind> kinds;
-    @Option(names = "--examples", defaultValue = "4", description = "examples per SNR and kind (default ${DEFAULT-VALUE})")
-    int examples;
-    @Option(names = "--seconds", defaultValue = "6", description = "length of each example (default ${DEFAULT-VALUE})")
-    double seconds;
-    @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
-    int lookahead;
-    @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @picocli.CommandLine.Mixin
+    EvalMixtures mixtures = new EvalMixtures();
 
     @Override
     public Integer call() throws Exception {
+        int lookahead = mixtures.lookahead;
         GainModel network = NeuralGainModel.read(weights).forLookahead(lookahead);
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
-        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d, model %s%n", split,
-                examples, seconds, lookahead, weights);
+        Corpus c = Corpus.open(mixtures.corpusRoot());
+        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d, model %s%n",
+                mixtures.split, mixtures.examples, mixtures.seconds, lookahead, weights);
         System.out.println("| input SNR | noise | bands with ideal gain < 0.2: ideal / predicted | bands with ideal gain >= 0.9:"
                 + " ideal / predicted (dB) |");
         System.out.println("|---:|---|---|---|");
         float[] g = new float[GainPredictor.BANDS];
         float[] s = new float[GainPredictor.BANDS];
-        for (double snr : snrs) {
-            for (NoiseKind kind : kinds) {
-                MixtureSynthesizer synth = new MixtureSynthesizer(c, split,
-                        MixtureSettings.evaluation(snr).withSeconds(seconds, seconds).withOnlyNoise(kind));
+        for (double snr : mixtures.snrs) {
+            for (NoiseKind kind : mixtures.kinds) {
+                MixtureSynthesizer synth = mixtures.cell(c, snr, kind);
                 double[] sum = new double[4];
                 long[] n = new long[2];
-                for (int i = 0; i < examples; i++) {
-                    Example e = synth.next(new Random(seed + i));
+                for (int i = 0; i < mixtures.examples; i++) {
+                    Example e = synth.next(new Random(mixtures.seed + i));
                     TrainingFrames t = TrainingFrames.compute(e.clean(), e.noisy(), lookahead, e.cutoffHz());
                     GainPredictor p = network.newPredictor();
                     for (int f = 0; f < t.frames; f++) {

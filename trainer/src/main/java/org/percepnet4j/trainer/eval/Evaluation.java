@@ -61,6 +61,12 @@ public final class Evaluation {
         });
     }
 
+    /** The mixtures of one cell: real recordings of one noise kind at exactly {@code snrDb}, {@code seconds} long. */
+    public static MixtureSynthesizer cell(Corpus corpus, Split split, double snrDb, NoiseKind kind, double seconds) {
+        return new MixtureSynthesizer(corpus, split,
+                MixtureSettings.evaluation(snrDb).withSeconds(seconds, seconds).withOnlyNoise(kind));
+    }
+
     /**
      * Runs every enhancer on {@code examples} mixtures of the split per (SNR, kind); example i of a cell uses seed
      * {@code seed + i}, so the speech is the same across SNRs and kinds. VALIDATION is for choosing settings; TEST
@@ -74,8 +80,7 @@ public final class Evaluation {
         List<Cell> cells = new ArrayList<>();
         for (double snr : snrs) {
             for (NoiseKind kind : kinds) {
-                MixtureSynthesizer synth = new MixtureSynthesizer(corpus, split,
-                        MixtureSettings.evaluation(snr).withSeconds(seconds, seconds).withOnlyNoise(kind));
+                MixtureSynthesizer synth = cell(corpus, split, snr, kind, seconds);
                 Map<String, double[]> sums = new LinkedHashMap<>();
                 for (Enhancer en : enhancers) {
                     sums.put(en.name(), new double[7]);

@@ -73,8 +73,8 @@ class CalibrateCommandTest {
         int code;
         try {
             System.setOut(new PrintStream(text, true, StandardCharsets.UTF_8));
-            code = run("gain-report", "--corpus", root, "--weights", calibrated.toString(), "--examples", "1",
-                    "--snr", "5", "--noise", "REAL", "--seconds", "2");
+            code = run("gain-report", "--corpus", root, "--weights", calibrated.toString(), "--split", "VALIDATION",
+                    "--examples", "1", "--snr", "5", "--noise", "REAL", "--seconds", "2");
         } finally {
             System.setOut(saved);
         }

@@ -1,0 +1,45 @@
+package org.percepnet4j.trainer;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
+import org.percepnet4j.trainer.data.MixtureSynthesizer;
+import org.percepnet4j.trainer.data.Split;
+import org.percepnet4j.trainer.eval.Evaluation;
+import picocli.CommandLine.Option;
+
+/**
+ * The evaluation mixtures, as options shared by {@code eval} and {@code gain-report} so both measure the same
+ * material: per input SNR and noise kind, {@code --examples} mixtures of {@code --seconds}, example i made with seed
+ * {@code --seed} + i (the same speech at every SNR and kind).
+ */
+final class EvalMixtures {
+    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
+    Path corpus;
+    @Option(names = "--split", defaultValue = "TEST", description = "mixtures from TEST (the final measurement) or"
+            + " VALIDATION (for choosing settings without touching TEST) (default ${DEFAULT-VALUE})")
+    Split split;
+    @Option(names = "--snr", split = ",", defaultValue = "0,5,10", description = "input SNRs in dB (default ${DEFAULT-VALUE})")
+    double[] snrs;
+    @Option(names = "--noise", split = ",", defaultValue = "REAL,BABBLE,KEYBOARD",
+            description = "noise kinds: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    List<NoiseKind> kinds;
+    @Option(names = "--examples", defaultValue = "10", description = "examples per SNR and kind (default ${DEFAULT-VALUE})")
+    int examples;
+    @Option(names = "--seconds", defaultValue = "6", description = "length of each example (default ${DEFAULT-VALUE})")
+    double seconds;
+    @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
+    int lookahead;
+    @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    Path corpusRoot() {
+        return corpus != null ? corpus : Corpus.defaultRoot();
+    }
+
+    /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */
+    MixtureSynthesizer cell(Corpus c, double snrDb, NoiseKind kind) {
+        return Evaluation.cell(c, split, snrDb, kind, seconds);
+    }
+}
