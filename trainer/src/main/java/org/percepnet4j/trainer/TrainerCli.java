@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 public final class TrainerCli implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainerCli()).setExecutionExceptionHandler(TrainerCli::reportError).execute(args));
+        CommandLine cli = new CommandLine(new TrainerCli()).setExecutionExceptionHandler(TrainerCli::reportError);
+        System.exit(cli.execute(args));
     }
 
     /** Bad files and arguments get a one-line message; anything else (a bug) keeps its stack trace. */

@@ -152,14 +152,14 @@ public final class PitchTracker {
         int hopStart = history.length - Stft.HOP;
         int mid = LOWPASS_TAPS / 2;
         int span = LOWPASS_TAPS - 1;
-        int step = DECIMATION;
-        // Four outputs at a time (160 per hop), each summed in the same order as alone: four independent add chains instead of
-        // one keep the FPU busy (the chain's latency, not the multiplies, was the cost), with bit-identical results.
+        // Four outputs at a time (160 per hop), each summed in the same order as alone: four independent add chains
+        // instead of one keep the FPU busy (the chain's latency, not the multiplies, was the cost), and the results
+        // are bit-identical.
         for (int j = 0; j < DECIMATED_HOP; j += 4) {
             int n0 = hopStart + DECIMATION * j + (DECIMATION - 1);
-            int n1 = n0 + step;
-            int n2 = n1 + step;
-            int n3 = n2 + step;
+            int n1 = n0 + DECIMATION;
+            int n2 = n1 + DECIMATION;
+            int n3 = n2 + DECIMATION;
             // Linear-phase taps (h[t] = h[30 − t]): fold the pairs, 16 multiplies instead of 31.
             float a0 = lowpass[mid] * history[n0 - mid];
             float a1 = lowpass[mid] * history[n1 - mid];

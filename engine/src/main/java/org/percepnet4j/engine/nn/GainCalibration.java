@@ -7,7 +7,7 @@ package org.percepnet4j.engine.nn;
  *
  * <p>Why: the 2021 perceptual loss charges a gain left open on noise far more than one closed on speech, so under
  * uncertainty the loss-optimal output sits below the true gain (on the shipped network, bands whose ideal gain is
- * above 0.9 got 0.4–0.7, and clean speech came out 3–4 dB quieter). {@code trainer calibrate} measures the mean
+ * at least 0.9 got 0.3–0.7, and clean speech came out 3–4 dB quieter). {@code trainer calibrate} measures the mean
  * ideal gain for each predicted value on training mixtures and stores it here, so the network keeps the loss it
  * was trained with and the plugin applies the gain that is right on average for what the network said.
  */
