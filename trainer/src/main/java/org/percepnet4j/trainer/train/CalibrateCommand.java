@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Store in a model file the mean ideal gain for each gain its network predicts (fitted on TRAIN mixtures).")
 public final class CalibrateCommand implements Callable<Integer> {
 
-    /** Default mixtures per fit: about 10 minutes of audio, 1.5 M band values; about a minute of work. */
+    /** Default mixtures per fit: about 10 minutes of audio, 1.7 M band values; about a minute of work. */
     public static final int DEFAULT_EXAMPLES = 100;
     /** Default seed of the fit's mixtures. */
     public static final long DEFAULT_SEED = 7;
