@@ -5,13 +5,12 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.percepnet4j.engine.GainModel;
-import org.percepnet4j.engine.GainPredictor;
-import org.percepnet4j.engine.dsp.TrainingFrames;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.Example;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
+import org.percepnet4j.trainer.train.GainCalibrationFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,8 +18,7 @@ import picocli.CommandLine.Option;
  * {@code trainer gain-report}: what a model's band gains are against the oracle's, on the same mixtures as
  * {@code trainer eval} ({@link EvalMixtures}: the same options and defaults). For each SNR and noise kind it prints
  * the mean predicted gain of the counted bands whose ideal gain is below 0.2 (noise dominates) and at least 0.9
- * (speech dominates),
- * after the model file's gain calibration if it has one. A network that separates well puts the first near 0 and
+ * (speech dominates), after the model file's gain calibration if it has one. A network that separates well puts the first near 0 and
  * the second near 1; a gap below 1 in the second is speech made quieter.
  */
 @Command(name = "gain-report", mixinStandardHelpOptions = true,
@@ -41,30 +39,22 @@ final class GainReportCommand implements Callable<Integer> {
         System.out.println("| input SNR | noise | bands with ideal gain < 0.2: ideal / predicted | bands with ideal gain >= 0.9:"
                 + " ideal / predicted (dB) |");
         System.out.println("|---:|---|---|---|");
-        float[] g = new float[GainPredictor.BANDS];
-        float[] s = new float[GainPredictor.BANDS];
         for (double snr : mixtures.snrs) {
             for (NoiseKind kind : mixtures.kinds) {
                 MixtureSynthesizer synth = mixtures.cell(c, snr, kind);
+                // {Σ ideal, Σ predicted} of the noise bands, then of the speech bands; their counts
                 double[] sum = new double[4];
                 long[] n = new long[2];
                 for (int i = 0; i < mixtures.examples; i++) {
                     Example e = synth.next(new Random(mixtures.seed + i));
-                    TrainingFrames t = TrainingFrames.compute(e.clean(), e.noisy(), lookahead, e.cutoffHz());
-                    GainPredictor p = network.newPredictor();
-                    for (int f = 0; f < t.frames; f++) {
-                        p.predict(t.features[f], g, s);
-                        for (int b = 0; b < GainPredictor.BANDS; b++) {
-                            float ideal = t.gains[f][b];
-                            if (t.mask[f][b] <= 0 || (ideal >= 0.2f && ideal < 0.9f)) {
-                                continue;
-                            }
+                    GainCalibrationFit.visitCountedBands(network, lookahead, e, (predicted, ideal) -> {
+                        if (ideal < 0.2f || ideal >= 0.9f) {
                             int k = ideal < 0.2f ? 0 : 1;
                             sum[2 * k] += ideal;
-                            sum[2 * k + 1] += g[b];
+                            sum[2 * k + 1] += predicted;
                             n[k]++;
                         }
-                    }
+                    });
                 }
                 double speech = sum[3] / Math.max(1, n[1]);
                 System.out.printf(Locale.ROOT, "| %.0f dB | %s | %.3f / %.3f | %.3f / %.3f (%.1f dB) |%n", snr, kind.label(),

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.percepnet4j.engine.nn.GainCalibration;
 import org.percepnet4j.engine.nn.NeuralGainModel;
@@ -58,37 +57,31 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** Fits and writes; returns the knots. Also used by {@code default-model} for each of its networks. */
     public static float[] calibrate(Path in, Path out, int lookahead, Corpus corpus, int examples, long seed)
             throws java.io.IOException {
+        // The file without any calibration it already has: the fit measures the network's own gains, and the output
+        // is this plus the new calibration.
         WeightFile file = WeightFile.read(in);
-        WeightFileWriter raw = new WeightFileWriter().metadata(file.metadata());
+        WeightFileWriter w = new WeightFileWriter().metadata(file.metadata());
         for (Tensor t : file.tensors().values()) {
             if (!t.name().equals(GainCalibration.TENSOR)) {
-                raw.tensor(t.name(), t.data(), t.shape());
+                w.tensor(t.name(), t.data(), t.shape());
             }
         }
-        NeuralGainModel network = NeuralGainModel.of(WeightFile.parse(raw.toBytes()));
+        NeuralGainModel network = NeuralGainModel.of(WeightFile.parse(w.toBytes()));
         MixtureSynthesizer synth = new MixtureSynthesizer(corpus, Split.TRAIN, MixtureSettings.training());
         long t0 = System.nanoTime();
         GainCalibrationFit fit = GainCalibrationFit.measure(network, lookahead, synth, examples, seed,
                 done -> System.err.printf(Locale.ROOT, "\rcalibrating %s: %d/%d mixtures", in.getFileName(), done, examples));
         System.err.println();
         float[] knots = fit.knots();
-        new GainCalibration(knots); // validates before anything is written
-        Map<String, String> meta = new java.util.LinkedHashMap<>(file.metadata());
-        meta.put("gain_calibration", String.format(Locale.ROOT,
+        w.metadata("gain_calibration", String.format(Locale.ROOT,
                 "mean ideal gain per predicted gain: TRAIN split, training recipe, %d mixtures (seed %d), look-ahead %d,"
                         + " %d band values", examples, seed, lookahead, fit.samples()));
-        WeightFileWriter w = new WeightFileWriter().metadata(meta);
-        for (Tensor t : file.tensors().values()) {
-            if (!t.name().equals(GainCalibration.TENSOR)) {
-                w.tensor(t.name(), t.data(), t.shape());
-            }
-        }
         w.tensor(GainCalibration.TENSOR, knots, knots.length);
         // Through a temporary file, so an interrupted write never leaves a broken model where --out pointed.
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".calibrate", ".tmp");
         try {
             w.write(tmp);
-            NeuralGainModel.read(tmp);
+            NeuralGainModel.read(tmp); // validates the whole file, calibration included, before it replaces --out
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -107,8 +107,9 @@ public final class DefaultModelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--minutes, --fine-tune-minutes and --calibration-examples must be positive");
         }
         Files.createDirectories(out);
-        runPhase(firstPhase(), firstFolder(), NAME, 2);
-        runPhase(secondPhase(), secondFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0);
+        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        runPhase(firstPhase(), firstFolder(), NAME, 2, c);
+        runPhase(secondPhase(), secondFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0, c);
         System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"
                 + " models/src/main/resources/org/percepnet4j/models/ and " + goldenName(NAME).replace(".safetensors", "")
                 + "*.safetensors to"
@@ -121,7 +122,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
         return "golden-" + modelName.replaceFirst("^percepnet4j-", "") + ".safetensors";
     }
 
-    private void runPhase(List<String> args, Path runFolder, String name, int lookahead) throws Exception {
+    private void runPhase(List<String> args, Path runFolder, String name, int lookahead, Corpus c) throws Exception {
         Path model = runFolder.resolve(TrainingRun.MODEL);
         if (resume && Files.exists(model)) {
             System.out.println("already trained: " + model);
@@ -137,7 +138,6 @@ public final class DefaultModelCommand implements Callable<Integer> {
             throw new IllegalStateException(golden + " is missing: re-export it with trainer export --checkpoint "
                     + model + " --out " + model + " --golden " + golden);
         }
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
         CalibrateCommand.calibrate(model, out.resolve(name + ".safetensors"), lookahead, c, calibrationExamples,
                 CalibrateCommand.DEFAULT_SEED);
         Files.copy(golden, out.resolve(goldenName(name)), StandardCopyOption.REPLACE_EXISTING);

@@ -93,9 +93,35 @@ public final class GainCalibrationFit {
         return knots;
     }
 
+    /** Receives one counted band of one frame: the network's gain and the oracle's. */
+    @FunctionalInterface
+    public interface BandVisitor {
+        void band(float predicted, float ideal);
+    }
+
+    /**
+     * Runs {@code network} over example {@code e} at look-ahead {@code lookahead}, with the engine's own features and
+     * oracle targets ({@link TrainingFrames}, a fresh predictor state), and hands every counted band (mask on) to
+     * {@code visitor}. Shared by the fit and by {@code trainer gain-report}, so both see the same bands.
+     */
+    public static void visitCountedBands(GainModel network, int lookahead, Example e, BandVisitor visitor) {
+        TrainingFrames t = TrainingFrames.compute(e.clean(), e.noisy(), lookahead, e.cutoffHz());
+        GainPredictor p = network.newPredictor();
+        float[] gains = new float[GainPredictor.BANDS];
+        float[] strengths = new float[GainPredictor.BANDS];
+        for (int f = 0; f < t.frames; f++) {
+            p.predict(t.features[f], gains, strengths);
+            for (int b = 0; b < GainPredictor.BANDS; b++) {
+                if (t.mask[f][b] > 0) {
+                    visitor.band(gains[b], t.gains[f][b]);
+                }
+            }
+        }
+    }
+
     /**
      * Runs {@code network} (without calibration) over {@code examples} mixtures from {@code synth} at look-ahead
-     * {@code lookahead}, with the engine's own features and oracle targets, and returns the fit.
+     * {@code lookahead} and returns the fit of its counted bands.
      *
      * @param progress called with the number of examples done (may be null)
      */
@@ -103,20 +129,8 @@ public final class GainCalibrationFit {
                                              long seed, IntConsumer progress) {
         GainCalibrationFit fit = new GainCalibrationFit();
         Random rng = new Random(seed);
-        float[] gains = new float[GainPredictor.BANDS];
-        float[] strengths = new float[GainPredictor.BANDS];
         for (int i = 0; i < examples; i++) {
-            Example e = synth.next(rng);
-            TrainingFrames t = TrainingFrames.compute(e.clean(), e.noisy(), lookahead, e.cutoffHz());
-            GainPredictor p = network.newPredictor();
-            for (int f = 0; f < t.frames; f++) {
-                p.predict(t.features[f], gains, strengths);
-                for (int b = 0; b < GainPredictor.BANDS; b++) {
-                    if (t.mask[f][b] > 0) {
-                        fit.add(gains[b], t.gains[f][b]);
-                    }
-                }
-            }
+            visitCountedBands(network, lookahead, synth.next(rng), fit::add);
             if (progress != null) {
                 progress.accept(i + 1);
             }
