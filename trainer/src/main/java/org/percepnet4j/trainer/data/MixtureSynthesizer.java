@@ -24,7 +24,8 @@ import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
  * direct path and early reflections only ({@link RoomResponses}).</li>
  * <li>Noise: recorded ambience, babble of 3–7 other speakers of the split, mains hum, coloured noise or typing;
  * sometimes a second weaker kind on top; its own random second-order filter; scaled to the SNR drawn between the
- * active speech power of the target and the mean noise power. 5 % noise-free.</li>
+ * active speech power of the target and the mean noise power (−5…35 dB, three in four below 15 dB:
+ * {@link MixtureSettings#snrDb(double)}). 5 % noise-free.</li>
  * <li>Random level (active speech −45…−15 dBFS), kept under full scale.</li>
  * <li>Random low-pass (f_c = 3 kHz·50^u) on target and mix alike; the example's {@code cutoffHz} is the lowest of that,
  * the speech files' manifest bandwidth and any tonal line (see {@link Corpus}).</li>
@@ -130,7 +131,7 @@ public final class MixtureSynthesizer {
         String kind = "none";
         double snr = Double.POSITIVE_INFINITY;
         if (!(rng.nextDouble() < s.noiseFreeProbability())) {
-            snr = s.minSnrDb() + (s.maxSnrDb() - s.minSnrDb()) * rng.nextDouble();
+            snr = s.snrDb(rng.nextDouble());
             NoiseKind main = pickKind(rng, null);
             float[] noise = noise(main, n, speaker, rng);
             kind = main.label();

@@ -92,7 +92,7 @@ class MixtureSynthesizerTest {
 
     @Test
     void aPerturbedVoiceKeepsTheExampleLengthAndMovesItsBandLimitByOneOfTheSpeeds() {
-        MixtureSettings plain = new MixtureSettings(0.5, 1, 0, 0, 1.0, 0, 0, 0, false, 0, 0, -30, -30,
+        MixtureSettings plain = new MixtureSettings(0.5, 1, 0, 0, 0.5, 1.0, 0, 0, 0, false, 0, 0, -30, -30,
                 new double[] {1, 0, 0, 0, 0}, 0, 0);
         var perturbed = new MixtureSynthesizer(source, plain.withSpeedPerturbation(1));
         Random rng = new Random(17);
@@ -127,7 +127,7 @@ class MixtureSynthesizerTest {
 
     @Test
     void noiseFreeExamplesWithoutAugmentationHaveTheTargetAsInput() {
-        MixtureSettings quiet = new MixtureSettings(0.5, 1, 0, 0, 1.0, 0, 0, 0, false, 0, 0, -30, -30,
+        MixtureSettings quiet = new MixtureSettings(0.5, 1, 0, 0, 0.5, 1.0, 0, 0, 0, false, 0, 0, -30, -30,
                 new double[] {1, 0, 0, 0, 0}, 0, 0);
         Example e = new MixtureSynthesizer(source, quiet).next(new Random(9));
         assertThat(e.noisy()).containsExactly(e.clean());
@@ -136,7 +136,7 @@ class MixtureSynthesizerTest {
 
     @Test
     void quantisationIsRelativeToThePeakAndLeavesTheTargetAlone() {
-        MixtureSettings quantised = new MixtureSettings(0.5, 1, 10, 10, 0, 0, 0, 0, false, 0, 1.0, -45, -45,
+        MixtureSettings quantised = new MixtureSettings(0.5, 1, 10, 10, 0.5, 0, 0, 0, 0, false, 0, 1.0, -45, -45,
                 new double[] {1, 0, 0, 0, 0}, 0, 0);
         Example e = new MixtureSynthesizer(source, quantised).next(new Random(21));
         Set<Float> levels = new HashSet<>();
@@ -153,7 +153,7 @@ class MixtureSynthesizerTest {
 
     @Test
     void reverberationLeavesOnlyTheEarlyPartInTheTarget() {
-        MixtureSettings reverb = new MixtureSettings(1, 1, 0, 0, 1.0, 1.0, 0.5, 0, false, 0, 0, -30, -30,
+        MixtureSettings reverb = new MixtureSettings(1, 1, 0, 0, 0.5, 1.0, 1.0, 0.5, 0, false, 0, 0, -30, -30,
                 new double[] {1, 0, 0, 0, 0}, 0, 0);
         var s = new MixtureSynthesizer(source, reverb);
         Random rng = new Random(13);
