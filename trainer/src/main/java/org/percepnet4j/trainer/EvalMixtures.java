@@ -7,6 +7,7 @@ import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
 import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.eval.Evaluation;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
  * {@code --seed} + i (the same speech at every SNR and kind).
  */
 final class EvalMixtures {
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
+    @Mixin
+    CorpusOption corpus;
     @Option(names = "--split", defaultValue = "TEST", description = "mixtures from TEST (the final measurement) or"
             + " VALIDATION (for choosing settings without touching TEST) (default ${DEFAULT-VALUE})")
     Split split;
@@ -35,7 +36,7 @@ final class EvalMixtures {
     long seed;
 
     Path corpusRoot() {
-        return corpus != null ? corpus : Corpus.defaultRoot();
+        return corpus.root();
     }
 
     /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */

@@ -8,6 +8,7 @@ import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.eval.OracleEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code trainer oracle-eval}: the oracle figures of issue 2 on the TEST split. */
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
         description = "Oracle (ideal gains/strengths through the Denoiser) on TEST speech + TEST noise: SI-SDR of noisy vs"
                 + " oracle, and voiced-segment segmental SNR of the oracle with and without the pitch filter.")
 final class OracleEvalCommand implements Callable<Integer> {
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
+    @Mixin
+    CorpusOption corpus;
     @Option(names = "--whole-corpus", description = "use every file of --corpus as TEST material (a separate held-out"
             + " set with the same folder layout) instead of the committed TEST list")
     boolean wholeCorpus;
@@ -36,7 +37,7 @@ final class OracleEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = corpus != null ? corpus : Corpus.defaultRoot();
+        Path root = corpus.root();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         long t0 = System.nanoTime();
         List<OracleEvaluation.Row> rows = OracleEvaluation.run(c, snrs, examples, seconds, lookahead, seed);

@@ -18,6 +18,7 @@ import org.percepnet4j.trainer.train.ReplayCommand;
 import org.percepnet4j.trainer.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code trainer} command: data synthesis, training, export and evaluation as subcommands. */
@@ -55,8 +56,8 @@ public final class TrainerCli implements Runnable {
     @Command(name = "mix", mixinStandardHelpOptions = true,
             description = "Write synthesised training examples (clean target and noisy input) as WAV files.")
     static final class Mix implements Callable<Integer> {
-        @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-        Path corpus;
+        @Mixin
+        CorpusOption corpus;
         @Option(names = "--split", defaultValue = "TRAIN", description = "TRAIN, VALIDATION or TEST (default ${DEFAULT-VALUE})")
         Split split;
         @Option(names = "--count", defaultValue = "5", description = "number of examples (default ${DEFAULT-VALUE})")
@@ -68,7 +69,7 @@ public final class TrainerCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+            Corpus c = corpus.open();
             MixtureSynthesizer synth = new MixtureSynthesizer(c, split, MixtureSettings.training());
             Files.createDirectories(out);
             Random rng = new Random(seed);

@@ -10,11 +10,13 @@ import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.engine.nn.Tensor;
 import org.percepnet4j.engine.nn.WeightFile;
 import org.percepnet4j.engine.nn.WeightFileWriter;
+import org.percepnet4j.trainer.CorpusOption;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
 import org.percepnet4j.trainer.data.Split;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,15 +43,15 @@ public final class CalibrateCommand implements Callable<Integer> {
     int examples;
     @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = "seed of the mixtures (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
+    @Mixin
+    CorpusOption corpus;
 
     @Override
     public Integer call() throws Exception {
         if (examples < 1 || lookahead < 0) {
             throw new IllegalArgumentException("--examples must be positive and --lookahead not negative");
         }
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        Corpus c = corpus.open();
         calibrate(weights, out, lookahead, c, examples, seed);
         return 0;
     }

@@ -6,10 +6,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.percepnet4j.trainer.CorpusOption;
 import org.percepnet4j.trainer.TrainerCli;
 import org.percepnet4j.trainer.data.Corpus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,8 +49,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "folder for both runs and the two model files")
     Path out;
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
+    @Mixin
+    CorpusOption corpus;
     @Option(names = "--minutes", defaultValue = "85", description = "budget of the 20 ms network (default ${DEFAULT-VALUE})")
     double minutes;
     @Option(names = "--fine-tune-minutes", defaultValue = "30", description = "budget of the 0 ms fine-tuning (default ${DEFAULT-VALUE})")
@@ -100,8 +102,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
 
     private List<String> common(Path runFolder) {
         List<String> a = new ArrayList<>(List.of("train", "--out", runFolder.toString(), "--batch", BATCH, "--fresh", FRESH));
-        if (corpus != null) {
-            a.addAll(List.of("--corpus", corpus.toString()));
+        if (corpus.given() != null) {
+            a.addAll(List.of("--corpus", corpus.given().toString()));
         }
         if (resume) {
             a.add("--resume");
@@ -115,7 +117,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--minutes, --fine-tune-minutes and --calibration-examples must be positive");
         }
         Files.createDirectories(out);
-        Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+        Corpus c = corpus.open();
         runPhase(firstPhase(), firstFolder(), NAME, 2, c);
         runPhase(secondPhase(), secondFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0, c);
         System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"

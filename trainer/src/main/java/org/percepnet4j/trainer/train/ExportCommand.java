@@ -12,11 +12,13 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.engine.nn.WeightFile;
+import org.percepnet4j.trainer.CorpusOption;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
 import org.percepnet4j.trainer.data.Split;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +39,8 @@ public final class ExportCommand implements Callable<Integer> {
     int goldenFrames;
     @Option(names = "--golden-lookahead", defaultValue = "2", description = "look-ahead of the golden features (default ${DEFAULT-VALUE})")
     int goldenLookahead;
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
+    @Mixin
+    CorpusOption corpus;
     @Option(names = "--name", description = "model name to store instead of the checkpoint's (the training command"
             + " in the metadata is kept as it was)")
     String name;
@@ -73,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
             ModelExporter.toWeightFile(block, norm, meta).write(out);
             System.out.println("wrote " + out + " (" + shape + ", step " + meta.getOrDefault("step", "?") + ")");
             if (golden != null) {
-                Corpus c = Corpus.open(corpus != null ? corpus : Corpus.defaultRoot());
+                Corpus c = corpus.open();
                 int frames = Integer.parseInt(meta.getOrDefault("sequence_frames", "400"));
                 SequenceMaker maker = new SequenceMaker(
                         new MixtureSynthesizer(c, Split.VALIDATION, MixtureSettings.training()), frames, new int[] {goldenLookahead});

@@ -3,8 +3,9 @@ package org.percepnet4j.trainer.train;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.CorpusOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,8 +18,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--corpus", description = "corpus folder (default: -Dpercepnet.corpus, $PERCEPNET_CORPUS, ../shared/corpus)")
-    Path corpus;
+    @Mixin
+
+    CorpusOption corpus;
     @Option(names = "--out", required = true, description = "run folder for log, checkpoints and the exported model")
     Path out;
     @Option(names = "--minutes", defaultValue = "100", description = "wall-clock budget of the optimisation loop (default ${DEFAULT-VALUE})")
@@ -83,7 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         NetworkShape shape = new NetworkShape(dense, conv[0], 5, conv[1], 3, gru, gainGru, strengthGru);
         String command = "trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        TrainOptions options = new TrainOptions(corpus != null ? corpus : Corpus.defaultRoot(), out, minutes, steps,
+        TrainOptions options = new TrainOptions(corpus.root(), out, minutes, steps,
                 batch, frames, fresh, pool, lr, halfLife, lrHalvings, averageDecay, clipNorm, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
                 validationPerM, evalMinutes, torchThreads, resume, init, command, name);
         new TrainingRun(options).run();
