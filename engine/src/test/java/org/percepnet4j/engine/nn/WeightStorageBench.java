@@ -7,7 +7,9 @@ import java.util.Random;
  * Would smaller weights make the network faster? The default network's 0.96 MB of float weights do not fit a
  * 512 KB L2 cache, so every hop streams them from L3; 8-bit weights (0.24 MB) would fit. This times the products of
  * one hop (the default network's layer shapes, random values) in {@link Dense#mulAdd}'s saxpy form with the weights
- * stored as float, as byte and as short (the loop C2 would have to vectorise with a widening conversion).
+ * stored as float, as byte and as short (the loop C2 would have to vectorise with a widening conversion). The
+ * byte and short loops are copies of {@link Dense#mulAdd} on purpose: Java cannot abstract over primitive element
+ * types without changing the loop C2 compiles, which is what is measured.
  * Not a unit test: run {@code java -cp engine/target/test-classes:engine/target/classes
  * org.percepnet4j.engine.nn.WeightStorageBench} after {@code mvn -q -o -pl engine test-compile}.
  */
