@@ -62,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--whole-corpus makes every file TEST material: it cannot be combined with --split " + split);
         }
-        Path root = mixtures.corpusRoot();
+        Path root = mixtures.corpus.root();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         List<Evaluation.Enhancer> systems = new ArrayList<>();
         systems.add(Evaluation.noisy());

@@ -1,6 +1,5 @@
 package org.percepnet4j.trainer;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
@@ -34,10 +33,6 @@ final class EvalMixtures {
     int lookahead;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
     long seed;
-
-    Path corpusRoot() {
-        return corpus.root();
-    }
 
     /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */
     MixtureSynthesizer cell(Corpus c, double snrDb, NoiseKind kind) {

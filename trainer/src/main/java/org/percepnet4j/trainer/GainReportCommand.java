@@ -33,7 +33,7 @@ final class GainReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int lookahead = mixtures.lookahead;
         GainModel network = NeuralGainModel.read(weights).forLookahead(lookahead);
-        Corpus c = Corpus.open(mixtures.corpusRoot());
+        Corpus c = mixtures.corpus.open();
         System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d, model %s%n",
                 mixtures.split, mixtures.examples, mixtures.seconds, lookahead, weights);
         System.out.println("| input SNR | noise | bands with ideal gain < 0.2: ideal / predicted | bands with ideal gain >= 0.9:"

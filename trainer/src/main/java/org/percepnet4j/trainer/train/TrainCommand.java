@@ -19,7 +19,6 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-
     CorpusOption corpus;
     @Option(names = "--out", required = true, description = "run folder for log, checkpoints and the exported model")
     Path out;
