@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code trainer default-model}: the one command that trains the shipped default model from scratch, as three
  * {@code trainer train} runs one after the other: the 20 ms network (look-ahead M = 2, the product default, also run
- * at 10 ms), a second learning-rate cycle for it, then the 0 ms network fine-tuned from it for M = 0. Starting from the 20 ms weights lets the second
- * network learn in minutes what takes over an hour from a random start, so both fit the 2-hour budget.
+ * at 10 ms), a second learning-rate cycle for it, then the 0 ms network fine-tuned from it for M = 0. Starting from
+ * the 20 ms weights lets the 0 ms network learn in minutes what takes over an hour from a random start, so both fit
+ * the 2-hour budget.
  *
  * <p>Each phase is an ordinary {@code train} run in its own folder, with its command recorded in its weight file;
  * {@code --resume} continues an interrupted phase and skips a finished one. Each network then gets its gain
@@ -34,13 +35,13 @@ public final class DefaultModelCommand implements Callable<Integer> {
     public static final String NAME = "percepnet4j-small-v2";
     public static final String ZERO_LOOKAHEAD_SUFFIX = "-m0";
     /**
-     * Validation sequences per look-ahead in both phases: twice the train command's default, because the exported
+     * Validation sequences per look-ahead in every phase: twice the train command's default, because the exported
      * checkpoint is the one with the best validation loss, and with 24 sequences its noise (±0.5) was as large as the
      * differences between checkpoints. A pass costs a few seconds.
      */
     static final String VALIDATION_PER_M = "48";
     /**
-     * Sequences per step, and fresh ones among them, in both phases. PyTorch's CPU GRU spends most of a step on
+     * Sequences per step, and fresh ones among them, in every phase. PyTorch's CPU GRU spends most of a step on
      * per-time-step overhead that does not grow with the batch, so 32 sequences train 1.3 times as many frames per
      * second as 16 (5,500 against 4,250 on a 2-vCPU machine); a quarter stay fresh, as with 16, so each mixture is
      * still used about 4 times. The learning rates are the batch-16 ones times √2.
@@ -65,7 +66,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
             description = "TRAIN mixtures for each network's gain calibration (default ${DEFAULT-VALUE})")
     int calibrationExamples;
 
-    /** Run folders of the two phases, inside {@code --out}. */
+    /** Run folders of the three phases, inside {@code --out}. */
     private Path firstFolder() {
         return out.resolve("m2");
     }
