@@ -71,18 +71,25 @@ class FineTuningTest {
         new CommandLine(c).parseArgs("--out", dir.toString());
         TrainCommand first = new TrainCommand();
         new CommandLine(first).parseArgs(c.firstPhase().subList(1, c.firstPhase().size()).toArray(new String[0]));
+        TrainCommand restart = new TrainCommand();
+        new CommandLine(restart).parseArgs(c.restartPhase().subList(1, c.restartPhase().size()).toArray(new String[0]));
         TrainCommand second = new TrainCommand();
         new CommandLine(second).parseArgs(c.secondPhase().subList(1, c.secondPhase().size()).toArray(new String[0]));
 
         assertThat(first.lookaheads).containsExactly(2);
+        assertThat(restart.lookaheads).containsExactly(2);
         assertThat(second.lookaheads).containsExactly(0);
-        assertThat(second.init).isEqualTo(first.out.resolve(TrainingRun.MODEL));
         assertThat(first.init).isNull();
-        assertThat(first.minutes + second.minutes).as("the issue's budget, with room for start-up and export")
+        assertThat(restart.init).isEqualTo(first.out.resolve(TrainingRun.MODEL));
+        assertThat(second.init).isEqualTo(restart.out.resolve(TrainingRun.MODEL));
+        assertThat(restart.seed).as("the second cycle draws mixtures the first did not").isNotEqualTo(first.seed);
+        assertThat(first.minutes + restart.minutes + second.minutes).as("the issue's budget, with room for start-up and export")
                 .isLessThanOrEqualTo(116);
-        assertThat(first.lrHalvings).as("both anneal over their time budget, whatever the machine's speed").isPositive();
+        assertThat(first.lrHalvings).as("all anneal over their time budget, whatever the machine's speed").isPositive();
+        assertThat(restart.lrHalvings).isPositive();
         assertThat(second.lrHalvings).isPositive();
         assertThat(first.name).isEqualTo(DefaultModelCommand.NAME);
+        assertThat(restart.name).isEqualTo(DefaultModelCommand.NAME);
         assertThat(second.name).isEqualTo(DefaultModelCommand.NAME + DefaultModelCommand.ZERO_LOOKAHEAD_SUFFIX);
     }
 
@@ -91,10 +98,13 @@ class FineTuningTest {
         var corpus = Corpus.openDefault();
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
         Path root = Corpus.defaultRoot();
-        // Two finished phases: a tiny trained network in both folders (the 0 ms one a copy), with golden vectors.
+        // Three finished phases: a tiny trained network in every folder (the later ones copies), with golden vectors.
         assertThat(train(root, dir.resolve("m2"))).isZero();
-        Files.createDirectories(dir.resolve("m0"));
-        Files.copy(dir.resolve("m2").resolve(TrainingRun.MODEL), dir.resolve("m0").resolve(TrainingRun.MODEL));
+        for (String later : new String[] {"m2-restart", "m0"}) {
+            Files.createDirectories(dir.resolve(later));
+            Files.copy(dir.resolve("m2").resolve(TrainingRun.MODEL), dir.resolve(later).resolve(TrainingRun.MODEL));
+        }
+        Files.writeString(dir.resolve("m2-restart").resolve(TrainingRun.GOLDEN), "golden m2 restart");
         Files.writeString(dir.resolve("m0").resolve(TrainingRun.GOLDEN), "golden m0");
         byte[] m2Before = Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.MODEL));
         long m2Modified = Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis();
@@ -119,7 +129,7 @@ class FineTuningTest {
         assertThat(WeightFile.read(dir.resolve(name + "-m0.safetensors")).metadata().get("gain_calibration"))
                 .contains("look-ahead 0");
         assertThat(Files.readString(dir.resolve("golden-small-v2-m0.safetensors"))).isEqualTo("golden m0");
-        assertThat(Files.readAllBytes(dir.resolve("golden-small-v2.safetensors")))
-                .isEqualTo(Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.GOLDEN)));
+        assertThat(Files.readString(dir.resolve("golden-small-v2.safetensors"))).as("the second cycle's network ships")
+                .isEqualTo("golden m2 restart");
     }
 }
