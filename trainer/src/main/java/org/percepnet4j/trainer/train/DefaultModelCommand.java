@@ -75,7 +75,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
         return out.resolve("m2-restart");
     }
 
-    private Path secondFolder() {
+    private Path zeroLookaheadFolder() {
         return out.resolve("m0");
     }
 
@@ -100,11 +100,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
      * (model card, "Tried after the default-v7 pair").
      */
     List<String> restartPhase() {
-        List<String> a = common(restartFolder());
-        a.addAll(List.of("--minutes", Double.toString(restartMinutes), "--lookaheads", "2",
-                "--init", firstFolder().resolve(TrainingRun.MODEL).toString(),
-                "--lr", "0.0007", "--lr-halvings", "2", "--average-decay", "0.995", "--clip-norm", "1",
-                "--validation-per-m", VALIDATION_PER_M, "--eval-minutes", "2.5", "--seed", "2", "--name", NAME));
+        List<String> a = newCycle(restartFolder(), restartMinutes, 2, firstFolder());
+        a.addAll(List.of("--seed", "2", "--name", NAME));
         return a;
     }
 
@@ -115,12 +112,22 @@ public final class DefaultModelCommand implements Callable<Integer> {
      * fast. It validates every 2.5 minutes, since on a slow machine its best checkpoint came within 10 minutes and a
      * 5-minute grid saw only three candidates.
      */
-    List<String> secondPhase() {
-        List<String> a = common(secondFolder());
-        a.addAll(List.of("--minutes", Double.toString(fineTuneMinutes), "--lookaheads", "0",
-                "--init", restartFolder().resolve(TrainingRun.MODEL).toString(),
+    List<String> zeroLookaheadPhase() {
+        List<String> a = newCycle(zeroLookaheadFolder(), fineTuneMinutes, 0, restartFolder());
+        a.addAll(List.of("--name", NAME + ZERO_LOOKAHEAD_SUFFIX));
+        return a;
+    }
+
+    /**
+     * The arguments both later phases share: a {@code train} run from an earlier phase's network with a fresh Adam at
+     * half the from-scratch rate and a new learning-rate cycle, validated every 2.5 minutes.
+     */
+    private List<String> newCycle(Path runFolder, double budget, int lookahead, Path initFolder) {
+        List<String> a = common(runFolder);
+        a.addAll(List.of("--minutes", Double.toString(budget), "--lookaheads", Integer.toString(lookahead),
+                "--init", initFolder.resolve(TrainingRun.MODEL).toString(),
                 "--lr", "0.0007", "--lr-halvings", "2", "--average-decay", "0.995", "--clip-norm", "1",
-                "--validation-per-m", VALIDATION_PER_M, "--eval-minutes", "2.5", "--name", NAME + ZERO_LOOKAHEAD_SUFFIX));
+                "--validation-per-m", VALIDATION_PER_M, "--eval-minutes", "2.5"));
         return a;
     }
 
@@ -145,7 +152,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
         Corpus c = corpus.open();
         train(firstPhase(), firstFolder());
         runPhase(restartPhase(), restartFolder(), NAME, 2, c);
-        runPhase(secondPhase(), secondFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0, c);
+        runPhase(zeroLookaheadPhase(), zeroLookaheadFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0, c);
         System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"
                 + " models/src/main/resources/org/percepnet4j/models/ and " + goldenName(NAME).replace(".safetensors", "")
                 + "*.safetensors to"

@@ -74,7 +74,7 @@ class FineTuningTest {
         TrainCommand restart = new TrainCommand();
         new CommandLine(restart).parseArgs(c.restartPhase().subList(1, c.restartPhase().size()).toArray(new String[0]));
         TrainCommand second = new TrainCommand();
-        new CommandLine(second).parseArgs(c.secondPhase().subList(1, c.secondPhase().size()).toArray(new String[0]));
+        new CommandLine(second).parseArgs(c.zeroLookaheadPhase().subList(1, c.zeroLookaheadPhase().size()).toArray(new String[0]));
 
         assertThat(first.lookaheads).containsExactly(2);
         assertThat(restart.lookaheads).containsExactly(2);
