@@ -65,16 +65,20 @@ class FineTuningTest {
         assertThat(compared).isGreaterThan(20);
     }
 
+    /** A phase's arguments (after the {@code train} sub-command name) as the train command parses them. */
+    private static TrainCommand parsedPhase(List<String> phase) {
+        TrainCommand t = new TrainCommand();
+        new CommandLine(t).parseArgs(phase.subList(1, phase.size()).toArray(new String[0]));
+        return t;
+    }
+
     @Test
     void theDefaultModelFineTunesTheZeroLookaheadNetworkFromTheTwentyMillisecondOne(@TempDir Path dir) {
         DefaultModelCommand c = new DefaultModelCommand();
         new CommandLine(c).parseArgs("--out", dir.toString());
-        TrainCommand first = new TrainCommand();
-        new CommandLine(first).parseArgs(c.firstPhase().subList(1, c.firstPhase().size()).toArray(new String[0]));
-        TrainCommand restart = new TrainCommand();
-        new CommandLine(restart).parseArgs(c.restartPhase().subList(1, c.restartPhase().size()).toArray(new String[0]));
-        TrainCommand second = new TrainCommand();
-        new CommandLine(second).parseArgs(c.zeroLookaheadPhase().subList(1, c.zeroLookaheadPhase().size()).toArray(new String[0]));
+        TrainCommand first = parsedPhase(c.firstPhase());
+        TrainCommand restart = parsedPhase(c.restartPhase());
+        TrainCommand second = parsedPhase(c.zeroLookaheadPhase());
 
         assertThat(first.lookaheads).containsExactly(2);
         assertThat(restart.lookaheads).containsExactly(2);
