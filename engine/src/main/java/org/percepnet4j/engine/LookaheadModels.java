@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Why: features and targets are computed with the look-ahead M the Denoiser runs at, so a network learns the
  * M it was trained with. Run at a smaller M it sees a spectrum that is "later" relative to its targets than it
- * was taught and suppresses worse (measured in the model card). The Denoiser therefore runs, for each M, the
+ * was taught and suppresses worse (measured in models/MODEL_HISTORY.md). The Denoiser therefore runs, for each M, the
  * member trained for it.
  */
 public final class LookaheadModels implements GainModel {

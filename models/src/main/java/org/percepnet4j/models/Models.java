@@ -30,7 +30,7 @@ public final class Models {
     public static final String ZERO_LOOKAHEAD_RESOURCE = FOLDER + "percepnet4j-small-v2-m0.safetensors";
     /**
      * Element M is the weight file run at look-ahead M. At M = 1 the M = 2 network did better than the M = 0 one
-     * on validation mixtures (model card, "One network per look-ahead").
+     * on validation mixtures (model history, "One network per look-ahead").
      */
     public static final List<String> DEFAULT_RESOURCES = List.of(ZERO_LOOKAHEAD_RESOURCE, DEFAULT_RESOURCE,
             DEFAULT_RESOURCE);

@@ -97,7 +97,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
      * The {@code trainer train} arguments of the 20 ms network's second cycle: the first phase's weights, a fresh Adam
      * and a new learning-rate cycle as the 0 ms phase has, on mixtures the first phase did not draw (seed 2). 25 such
      * minutes lowered the validation loss from 15.44 to 14.52 where the first cycle's last 15 minutes had gained 0.17
-     * (model card, "Tried after the default-v7 pair").
+     * (model history, "Tried after the default-v7 pair").
      */
     List<String> restartPhase() {
         List<String> a = newCycle(restartFolder(), restartMinutes, 2, firstFolder());

@@ -20,7 +20,7 @@ import ai.djl.training.loss.Loss;
  * No DJL {@code Number} overloads ({@code x.mul(10f)}, {@code x.pow(0.6f)}) appear here: they wrap the number in a
  * tensor over a Java direct buffer and close it right after the operation, while the autograd graph keeps that
  * tensor for the backward pass. Once the buffer is collected the backward pass reads freed memory; that was the
- * source of the rare gradient spikes and non-finite batches that replayed finite (model card, "Gradient spikes, and
+ * source of the rare gradient spikes and non-finite batches that replayed finite (model history, "Gradient spikes, and
  * memory"). The constants are made in PyTorch's own memory instead.
  */
 public final class PerceptualLoss extends Loss {

@@ -413,7 +413,7 @@ public final class TrainingRun {
     /**
      * Saves the weights that produced a batch with a gradient spike or non-finite gradients, and the batch itself (raw features, targets
      * and mask, [batch × frames, ·]), so the event can be replayed outside the run: which operation makes a finite
-     * loss back-propagate NaN is not known yet (model card, "Gradient spikes").
+     * loss back-propagate NaN is not known yet (model history, "Gradient spikes").
      */
     private String dumpBatch(PercepNetBlock block, FeatureNormalizer norm, Map<String, String> meta,
                              TrainingSequence[] batch, long step) {
@@ -575,7 +575,7 @@ public final class TrainingRun {
      * buffer without handing it over, and the backward pass reads such inputs again (the features for dense_in's
      * gradient, the targets and mask for the loss's). With the wrapped buffers, a short run dropped 15 batches for
      * non-finite gradients and logged 3 spikes in 500 steps, each of which replayed with finite gradients; with
-     * copies, 1 and 0 (model card, "Gradient spikes, and memory").
+     * copies, 1 and 0 (model history, "Gradient spikes, and memory").
      */
     static NDArray owned(NDArray fromJava) {
         try (fromJava) {
