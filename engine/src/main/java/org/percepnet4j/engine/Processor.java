@@ -159,6 +159,9 @@ public final class Processor {
 
     private int activeLookahead;
     private boolean activeDualMono;
+    /** Look-ahead and dual mono as read at the start of the current block (the configuration a fade switches to). */
+    private int blockLookahead;
+    private boolean blockDualMono;
     private int activeLatency;
     private boolean fresh;
     private Fade fade = Fade.RUNNING;
@@ -635,6 +638,8 @@ public final class Processor {
         }
         int m = lookaheadFrames(getParameter(Parameter.LOOKAHEAD));
         boolean dual = getParameter(Parameter.DUAL_MONO) >= 0.5 && channels > 1;
+        blockLookahead = m;
+        blockDualMono = dual;
         if (m != activeLookahead || dual != activeDualMono) {
             if (fresh) {
                 applyConfiguration(m, dual);
@@ -654,8 +659,9 @@ public final class Processor {
                 fadeGain -= fadeStep;
                 if (fadeGain <= 0) {
                     fadeGain = 0;
-                    applyConfiguration(lookaheadFrames(getParameter(Parameter.LOOKAHEAD)),
-                            getParameter(Parameter.DUAL_MONO) >= 0.5);
+                    // The block's own snapshot, not the live cells: another thread may write them mid-block, and
+                    // what is applied must not depend on when (renders stay reproducible).
+                    applyConfiguration(blockLookahead, blockDualMono);
                     holdRemaining = activeLatency + (int) Math.ceil(HOP * sampleRate / Denoiser.SAMPLE_RATE);
                     fade = Fade.HOLDING;
                 }

@@ -15,6 +15,9 @@ final class AudioBuffers {
     final int maxBlock;
     final float[][] in;
     final float[][] out;
+    /** Spare arrays for a piece of a block that does not start at index 0 ({@code PluginBridge.processPiece}). */
+    final float[][] pieceIn;
+    final float[][] pieceOut;
     /** False when the host rate is outside what the Processor supports: audio then passes through unchanged. */
     final boolean processing;
     private final FloatBuffer nativeIn;
@@ -33,6 +36,8 @@ final class AudioBuffers {
         this.nativeOut = nativeOut.order(ByteOrder.nativeOrder()).asFloatBuffer();
         this.in = new float[channels][maxBlock];
         this.out = new float[channels][maxBlock];
+        this.pieceIn = new float[channels][maxBlock];
+        this.pieceOut = new float[channels][maxBlock];
     }
 
     void readInput(int n) {

@@ -127,11 +127,19 @@ public final class PluginBridge {
             return 0;
         }
         a.readInput(n);
-        int onset = onsetAfterLongSilence(a.in, n);
-        if (onset < 0) {
-            processor.process(a.in, a.out, n);
-        } else {
-            processFromOnset(a, n, onset);
+        // The block runs in pieces that end where material follows a long silence; the Processor restarts there.
+        int start = 0;
+        while (start < n) {
+            int onset = onsetAfterLongSilence(a.in, start, n);
+            int end = onset < 0 ? n : onset;
+            if (end > start) {
+                processPiece(a, start, end);
+            }
+            if (onset < 0) {
+                break;
+            }
+            processor.reset();
+            start = onset;
         }
         a.writeOutput(n);
         return processor.latencySamples();
@@ -146,9 +154,12 @@ public final class PluginBridge {
      * Exact to the sample whatever the block partition; live input (never exactly zero) never triggers it.
      */
 
-    /** Index of the first non-zero sample when it ends a long enough run of exact silence, else -1. */
-    private int onsetAfterLongSilence(float[][] in, int n) {
-        for (int i = 0; i < n; i++) {
+    /**
+     * Index in [from, n) of the first non-zero sample that ends a long enough run of exact silence, else -1. Counts
+     * the silent run across calls, so a block's trailing silence counts towards the next onset.
+     */
+    private int onsetAfterLongSilence(float[][] in, int from, int n) {
+        for (int i = from; i < n; i++) {
             boolean silent = true;
             for (int c = 0; c < channels; c++) {
                 if (in[c][i] != 0f) {
@@ -169,19 +180,24 @@ public final class PluginBridge {
         return -1;
     }
 
-    /** Silence up to {@code onset} (what the Processor would output there), then a fresh Processor from it. */
-    private void processFromOnset(AudioBuffers a, int n, int onset) {
-        int rest = n - onset;
-        for (int c = 0; c < channels; c++) {
-            System.arraycopy(a.in[c], onset, a.in[c], 0, rest);
+    /**
+     * Samples [start, end) of the block through the Processor. Pieces after the first are moved to the front of
+     * the spare arrays, since the Processor reads and writes from index 0. Before an onset the Processor's output
+     * is already exact silence (see above), so restarting it there drops nothing audible.
+     */
+    private void processPiece(AudioBuffers a, int start, int end) {
+        if (start == 0) {
+            processor.process(a.in, a.out, end);
+            return;
         }
-        processor.reset();
-        processor.process(a.in, a.out, rest);
+        int length = end - start;
         for (int c = 0; c < channels; c++) {
-            System.arraycopy(a.out[c], 0, a.out[c], onset, rest);
-            java.util.Arrays.fill(a.out[c], 0, onset, 0f);
+            System.arraycopy(a.in[c], start, a.pieceIn[c], 0, length);
         }
-        silentRun = 0;
+        processor.process(a.pieceIn, a.pieceOut, length);
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(a.pieceOut[c], 0, a.out[c], start, length);
+        }
     }
 
     /**

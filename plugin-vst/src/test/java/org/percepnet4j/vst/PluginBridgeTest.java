@@ -209,6 +209,28 @@ class PluginBridgeTest {
     }
 
     @Test
+    void severalRestartsInOneBlockRenderAsInSmallBlocks() {
+        // A click after long silence, a long silence again and material, then the same once more: with blocks of
+        // 64 k samples all of it lands in one or two blocks, which must restart the Processor at every onset.
+        int gap = 6_000; // longer than the restart threshold (latency at the largest look-ahead + six hops = 4,800)
+        float[] x = new float[70_000];
+        int at = 5_000;
+        for (int round = 0; round < 2; round++) {
+            x[at] = 0.5f;
+            at += 1 + gap;
+            System.arraycopy(noise(9_000, 10 + round), 0, x, at, 9_000);
+            at += 9_000 + gap;
+        }
+        float[] small = stream(x, 512);
+        assertThat(stream(x, 65_536)).containsExactly(small);
+        assertThat(stream(x, 40_000, 1, 4_801)).containsExactly(small);
+        int material = 5_000 + 1 + gap; // the first material renders as if it came first after a resume
+        float[] alone = stream(java.util.Arrays.copyOfRange(x, material, x.length), 512);
+        assertThat(java.util.Arrays.copyOfRange(small, material, material + 9_000))
+                .containsExactly(java.util.Arrays.copyOf(alone, 9_000));
+    }
+
+    @Test
     void shortPausesDoNotRestart() {
         float[] x = noise(30_000, 9);
         java.util.Arrays.fill(x, 10_000, 11_000, 0f); // 21 ms: shorter than the latency
