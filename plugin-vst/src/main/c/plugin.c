@@ -31,6 +31,7 @@ enum {
     DEFAULT_BLOCK = 1024,
     WARM_UP_HOPS = 300, /* 3 s of audio through a scratch Processor at the first resume */
     PLUGIN_VERSION = 1, /* = presets PluginIds.VERSION (also the fxVersion of preset files) */
+    AUDIO_THREAD_SLOTS = 8, /* process threads remembered per instance (see is_audio_thread) */
 };
 #define DEFAULT_RATE 48000.0
 #define VENDOR_NAME "percepnet4j" /* = presets PluginIds.VENDOR */
@@ -67,9 +68,9 @@ typedef struct {
     unsigned char *chunk;         /* last effGetChunk answer, valid until the next call */
     atomic_int audio_guard;       /* 1 while process or a reconfiguration owns the audio buffers */
     atomic_int reset_pending;     /* a resume that arrived while the guard was held */
-    atomic_uintptr_t audio_thread; /* the thread that last called process */
+    atomic_uintptr_t audio_threads[AUDIO_THREAD_SLOTS]; /* threads that have called process (0 = free slot) */
     atomic_long java_failures;    /* blocks whose Java call threw (logged at close, never on the audio thread) */
-    int reported_latency;         /* the initialDelay the host was last told about via IOChanged */
+    atomic_int reported_latency;  /* the initialDelay the host was last told about via IOChanged */
     Vst2Rect editor_rect;         /* effEditGetRect's answer (host GUI thread only) */
     int editor_failures;          /* editor opcodes that failed in Java (logged the first few times) */
 } PluginInstance;
@@ -87,8 +88,33 @@ static intptr_t call_host(PluginInstance *p, int32_t opcode, int32_t index, intp
     return p->host ? p->host(&p->effect, opcode, index, value, ptr, opt) : 0;
 }
 
+/* Any thread that has called process counts as an audio thread: hosts may run a plugin on a pool of process
+ * threads (and apply automation there), and the host must never be called back from one of them. */
 static int is_audio_thread(PluginInstance *p) {
-    return atomic_load_explicit(&p->audio_thread, memory_order_relaxed) == (uintptr_t)pthread_self();
+    uintptr_t self = (uintptr_t)pthread_self();
+    for (int i = 0; i < AUDIO_THREAD_SLOTS; i++) {
+        uintptr_t t = atomic_load_explicit(&p->audio_threads[i], memory_order_relaxed);
+        if (t == self) return 1;
+        if (t == 0) return 0;
+    }
+    return 0;
+}
+
+/* Audio thread: remembers the calling thread (a scan of a few slots, no lock; more threads than slots share the last). */
+static void note_audio_thread(PluginInstance *p) {
+    uintptr_t self = (uintptr_t)pthread_self();
+    for (int i = 0; i < AUDIO_THREAD_SLOTS; i++) {
+        uintptr_t t = atomic_load_explicit(&p->audio_threads[i], memory_order_relaxed);
+        if (t == self) return;
+        if (t == 0) {
+            uintptr_t expected = 0;
+            if (atomic_compare_exchange_strong_explicit(&p->audio_threads[i], &expected, self, memory_order_relaxed,
+                                                        memory_order_relaxed) || expected == self) {
+                return;
+            }
+        }
+    }
+    atomic_store_explicit(&p->audio_threads[AUDIO_THREAD_SLOTS - 1], self, memory_order_relaxed);
 }
 
 static int try_enter_audio(PluginInstance *p) {
@@ -126,8 +152,7 @@ static int log_exception(JNIEnv *env, const char *what) {
 /* Tells the host about a latency change, from non-audio threads (Ardour polls initialDelay anyway). */
 static void notify_latency(PluginInstance *p) {
     int now = p->effect.initialDelay;
-    if (now != p->reported_latency && !is_audio_thread(p)) {
-        p->reported_latency = now;
+    if (!is_audio_thread(p) && atomic_exchange(&p->reported_latency, now) != now) {
         call_host(p, VST2_HOST_IO_CHANGED, 0, 0, NULL, 0.0f);
     }
 }
@@ -223,7 +248,7 @@ static void process_block(PluginInstance *p, void **inputs, void **outputs, int3
     if (frames < 0 || !inputs || !outputs) {
         return;
     }
-    atomic_store_explicit(&p->audio_thread, (uintptr_t)pthread_self(), memory_order_relaxed);
+    note_audio_thread(p);
     JNIEnv *env = java_env();
     if (!env || !try_enter_audio(p)) {
         if (is_double) write_silence_double((double **)outputs, channels, frames);
@@ -242,7 +267,9 @@ static void process_block(PluginInstance *p, void **inputs, void **outputs, int3
         int32_t n = frames - done < stride ? frames - done : stride;
         for (int c = 0; c < channels; c++) {
             float *dst = p->audio_in + (size_t)c * stride;
-            if (is_double) {
+            if (!inputs[c]) { /* a host that leaves a channel unconnected: it reads as silence */
+                memset(dst, 0, (size_t)n * sizeof(float));
+            } else if (is_double) {
                 const double *src = ((double **)inputs)[c] + done;
                 for (int32_t i = 0; i < n; i++) dst[i] = (float)src[i];
             } else {
@@ -258,7 +285,9 @@ static void process_block(PluginInstance *p, void **inputs, void **outputs, int3
         }
         for (int c = 0; c < channels; c++) {
             const float *src = p->audio_out + (size_t)c * stride;
-            if (is_double) {
+            if (!outputs[c]) {
+                continue;
+            } else if (is_double) {
                 double *dst = ((double **)outputs)[c] + done;
                 for (int32_t i = 0; i < n; i++) dst[i] = src[i];
             } else {
@@ -295,11 +324,12 @@ static void process_accumulating(Vst2Effect *effect, float **inputs, float **out
         int32_t n = frames - done < 128 ? frames - done : 128;
         float *in_ptrs[2], *out_ptrs[2];
         for (int c = 0; c < p->channels; c++) {
-            in_ptrs[c] = inputs[c] + done;
+            in_ptrs[c] = inputs[c] ? inputs[c] + done : NULL;
             out_ptrs[c] = scratch + c * 128;
         }
         process_block(p, (void **)in_ptrs, (void **)out_ptrs, n, 0);
         for (int c = 0; c < p->channels; c++) {
+            if (!outputs[c]) continue;
             for (int32_t i = 0; i < n; i++) outputs[c][done + i] += out_ptrs[c][i];
         }
         done += n;
@@ -819,7 +849,7 @@ static PluginInstance *create_instance(Vst2HostCallback host, char *why, size_t 
         destroy_instance(p, env);
         return NULL;
     }
-    p->reported_latency = e->initialDelay;
+    atomic_store(&p->reported_latency, e->initialDelay);
     return p;
 }
 

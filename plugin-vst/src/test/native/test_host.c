@@ -391,6 +391,27 @@ static void test_double_precision(void) {
     free(in); free(a); free(din); free(dout); free(inplace);
 }
 
+/* A host that leaves a channel unconnected (NULL pointer): it reads as silence and its output is skipped. */
+static void test_null_channels(void) {
+    const int channels = 2, frames = 9600, block = 512;
+    float *in = make_signal(channels, frames, 48000, 23);
+    memset(in + frames, 0, sizeof(float) * frames); /* the reference's right input: silence */
+    float *ref = calloc((size_t)channels * frames, sizeof(float)), *left = calloc((size_t)frames, sizeof(float));
+    Vst2Effect *ea = start(&stereo, 48000, block);
+    Vst2Effect *eb = start(&stereo, 48000, block);
+    int sizes[] = {block};
+    run_float(ea, in, ref, channels, frames, sizes, 1);
+    for (int done = 0; done < frames; done += block) {
+        int n = frames - done < block ? frames - done : block;
+        float *ins[2] = {in + done, NULL}, *outs[2] = {left + done, NULL};
+        eb->processReplacing(eb, ins, outs, n);
+    }
+    report(memcmp(left, ref, sizeof(float) * frames) == 0 && rms(left, (size_t)frames) > 0,
+           "NULL channel pointers: a missing input reads as silence, a missing output is skipped", "");
+    stop(ea); stop(eb);
+    free(in); free(ref); free(left);
+}
+
 typedef struct {
     Vst2Effect *effect;
     atomic_int stop;
@@ -1331,6 +1352,7 @@ int main(int argc, char **argv) {
     test_partitions(&mono, 1);
     test_partitions(&stereo, 2);
     test_double_precision();
+    test_null_channels();
     test_automation();
     test_parameter_effect();
     test_latency();
