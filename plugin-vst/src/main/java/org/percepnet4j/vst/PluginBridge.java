@@ -398,7 +398,9 @@ public final class PluginBridge {
         for (Parameter p : PARAMETERS) {
             processor.setParameter(p, state.value(p));
         }
-        program = state.program();
+        // A chunk from another build may name a program this one lacks: report none rather than an index the host
+        // cannot look up.
+        program = state.program() < programs.count() ? state.program() : -1;
         programName = state.programName();
     }
 

@@ -91,6 +91,19 @@ class PluginBridgeTest {
     }
 
     @Test
+    void aChunkNamingAProgramThisBuildLacksReportsAValidProgram() {
+        PluginBridge a = bridge(2);
+        a.setNormalized(Parameter.OUTPUT_GAIN.ordinal(), 0.25f);
+        byte[] chunk = StateChunk.encode(new PluginState(a.state().values(), 30_000, "From a later build"));
+        message.put(0, chunk);
+        PluginBridge b = bridge(2);
+        assertThat(b.loadState(chunk.length)).isTrue();
+        assertThat(b.state().value(Parameter.OUTPUT_GAIN)).isEqualTo(a.state().value(Parameter.OUTPUT_GAIN));
+        assertThat(b.program()).isBetween(0, PluginBridge.programCount() - 1);
+        assertThat(b.state().program()).isEqualTo(-1);
+    }
+
+    @Test
     void aForeignChunkLeavesTheStateAlone() {
         PluginBridge b = bridge(2);
         PluginState before = b.state();
