@@ -93,6 +93,6 @@ public final class FactoryPresets {
 
     /** Lower case letters and digits only: how names are compared. */
     static String simplify(String name) {
-        return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 }

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.percepnet4j.engine.io.FileReplacement;
 
 /**
@@ -52,16 +54,12 @@ public final class PresetLibrary {
     public UserPresets userPresets() {
         List<Preset> presets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        if (!Files.isDirectory(userDir)) {
-            return new UserPresets(List.of(), List.of());
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(userDir, "*.json")) {
-            ds.forEach(files::add);
+        List<Path> files = List.of();
+        try {
+            files = jsonFiles();
         } catch (IOException e) {
             problems.add(userDir + ": cannot list the folder: " + e.getMessage());
         }
-        files.sort(null);
         for (Path f : files) {
             try {
                 presets.add(load(f));
@@ -133,12 +131,56 @@ public final class PresetLibrary {
         return VstPatchFiles.readBank(readAll(file), file.toString());
     }
 
-    /** Saves a user preset as JSON in the user folder, named after the preset; returns the file. */
+    /**
+     * Saves a user preset as JSON in the user folder; returns the file. A preset of the same name (as {@link #find}
+     * compares names) is replaced in its own file; otherwise the file is named after the preset, with "-2", "-3", ...
+     * added when that name is taken (ignoring case, as some file systems do) by another preset or by a file that
+     * does not load: saving never replaces a different preset.
+     *
+     * @throws IllegalArgumentException for a factory preset's name, which {@link #find} would never reach
+     */
     public Path save(Preset preset) throws IOException {
+        if (FactoryPresets.byName(preset.name()).isPresent()) {
+            throw new IllegalArgumentException("\"" + preset.name() + "\" is the name of a factory preset; choose another");
+        }
         Files.createDirectories(userDir);
-        Path target = userDir.resolve(fileNameFor(preset.name()) + ".json");
+        String wanted = FactoryPresets.simplify(preset.name());
+        List<Path> files = jsonFiles();
+        Path target = null;
+        for (Path f : files) {
+            try {
+                if (FactoryPresets.simplify(load(f).name()).equals(wanted)) {
+                    target = f;
+                    break;
+                }
+            } catch (IOException unreadable) {
+                // Not this preset, and not ours to replace.
+            }
+        }
+        if (target == null) {
+            Set<String> taken = new HashSet<>();
+            files.forEach(f -> taken.add(f.getFileName().toString().toLowerCase(Locale.ROOT)));
+            String base = fileNameFor(preset.name());
+            String name = base + ".json";
+            for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
+                name = base + "-" + n + ".json";
+            }
+            target = userDir.resolve(name);
+        }
         writeAtomically(target, PresetJson.write(preset));
         return target;
+    }
+
+    /** The *.json files of the user folder, sorted by name (none when it does not exist). */
+    private List<Path> jsonFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(userDir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(userDir, "*.json")) {
+                ds.forEach(files::add);
+            }
+        }
+        files.sort(null);
+        return files;
     }
 
     /** Writes a preset file in the format its extension names (.json, .fxp, .fxb), replacing it only when complete. */
@@ -186,9 +228,9 @@ public final class PresetLibrary {
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** A portable file name: letters, digits, '-' and '_' only. */
+    /** A portable file name: letters and digits of any script, '-' and '_' only. */
     static String fileNameFor(String presetName) {
-        String s = presetName.trim().replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+        String s = presetName.trim().replaceAll("[^\\p{L}\\p{N}_-]+", "-").replaceAll("^-+|-+$", "");
         return s.isEmpty() ? "preset" : s;
     }
 }

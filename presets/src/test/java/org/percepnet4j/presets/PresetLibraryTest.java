@@ -27,6 +27,28 @@ class PresetLibraryTest {
     }
 
     @Test
+    void savingNeverReplacesADifferentPreset() throws Exception {
+        PresetLibrary lib = new PresetLibrary(dir);
+        Preset room = new Preset("Room: A", "", ParameterSet.defaults().with(Parameter.SUPPRESSION, 10));
+        Preset roomB = new Preset("Room A?", "", ParameterSet.defaults().with(Parameter.SUPPRESSION, 20)); // same preset name
+        Path first = lib.save(room);
+        assertThat(lib.save(roomB)).isEqualTo(first); // the same name, compared as find() does: replaced in place
+        Files.writeString(dir.resolve("Studio.json"), "{\"format\":"); // a file that does not load
+        Path studio = lib.save(new Preset("studio", "", ParameterSet.defaults()));
+        assertThat(studio.getFileName().toString()).isEqualTo("studio-2.json");
+        assertThat(Files.readString(dir.resolve("Studio.json"))).isEqualTo("{\"format\":");
+        Path russian = lib.save(new Preset("Студия", "", ParameterSet.defaults()));
+        Path japanese = lib.save(new Preset("日本語", "", ParameterSet.defaults()));
+        assertThat(russian.getFileName().toString()).isEqualTo("Студия.json");
+        assertThat(japanese.getFileName().toString()).isEqualTo("日本語.json");
+        assertThat(lib.userPresets().presets()).extracting(Preset::name)
+                .containsExactlyInAnyOrder("Room A?", "studio", "Студия", "日本語");
+        assertThat(lib.find("room a")).map(p -> p.parameters().get(Parameter.SUPPRESSION)).contains(20.0);
+        assertThatThrownBy(() -> lib.save(FactoryPresets.PODCAST_STUDIO.withName("podcast-studio")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("factory preset");
+    }
+
+    @Test
     void aBadUserFileIsReportedAndDoesNotHideTheOthers() throws Exception {
         PresetLibrary lib = new PresetLibrary(dir);
         lib.save(FactoryPresets.PODCAST_STUDIO.withName("Good"));

@@ -3,8 +3,10 @@ package org.percepnet4j.cli.denoise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,7 @@ public final class BatchPlan {
         if ((output == null) == (outDir == null)) {
             throw new IllegalArgumentException("give either -o FILE (one input) or --out-dir DIR");
         }
-        List<Problem> problems = new ArrayList<>();
-        Map<Path, DenoiseJob> byOutput = new LinkedHashMap<>();
+        List<DenoiseJob> planned = new ArrayList<>();
         if (output != null) {
             if (inputs.size() != 1 || Files.isDirectory(inputs.get(0))) {
                 throw new IllegalArgumentException("-o takes exactly one input file; use --out-dir DIR for several"
@@ -70,7 +71,7 @@ public final class BatchPlan {
                 throw new IllegalArgumentException(output + ": FLAC cannot be written (no maintained Java FLAC "
                         + "encoder); name the output .wav or .aiff");
             }
-            add(byOutput, problems, new DenoiseJob(in, output, type.get()), force);
+            planned.add(new DenoiseJob(in, output, type.get()));
         } else {
             if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
                 throw new IllegalArgumentException(outDir + ": --out-dir is a file, not a folder");
@@ -80,12 +81,22 @@ public final class BatchPlan {
                     for (Path f : audioFilesUnder(in)) {
                         Path rel = in.relativize(f);
                         Path target = outDir.resolve(rel.toString());
-                        add(byOutput, problems, jobFor(f, target), force);
+                        planned.add(jobFor(f, target));
                     }
                 } else {
-                    add(byOutput, problems, jobFor(in, outDir.resolve(in.getFileName().toString())), force);
+                    planned.add(jobFor(in, outDir.resolve(in.getFileName().toString())));
                 }
             }
+        }
+        // Every input, by identity, so no output can replace one (e.g. take.flac -> take.wav next to take.wav).
+        Map<Object, Path> inputsByIdentity = new HashMap<>();
+        for (DenoiseJob job : planned) {
+            identity(job.input()).ifPresent(id -> inputsByIdentity.putIfAbsent(id, job.input()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<Path, DenoiseJob> byOutput = new LinkedHashMap<>();
+        for (DenoiseJob job : planned) {
+            add(byOutput, problems, job, force, inputsByIdentity);
         }
         return new BatchPlan(new ArrayList<>(byOutput.values()), problems);
     }
@@ -103,7 +114,8 @@ public final class BatchPlan {
         return new DenoiseJob(in, target, outType);
     }
 
-    private static void add(Map<Path, DenoiseJob> byOutput, List<Problem> problems, DenoiseJob job, boolean force) {
+    private static void add(Map<Path, DenoiseJob> byOutput, List<Problem> problems, DenoiseJob job, boolean force,
+                            Map<Object, Path> inputs) {
         Path key = job.output().toAbsolutePath().normalize();
         DenoiseJob clash = byOutput.get(key);
         if (clash != null) {
@@ -111,12 +123,31 @@ public final class BatchPlan {
                     + job.output() + ")"));
             return;
         }
-        if (!force && sameFile(job.input(), job.output())) {
-            problems.add(new Problem(job.input(), "refusing to overwrite the input; choose another output or add "
-                    + "--force"));
-            return;
+        if (sameFile(job.input(), job.output())) {
+            if (!force) {
+                problems.add(new Problem(job.input(), "refusing to overwrite the input; choose another output or add "
+                        + "--force"));
+                return;
+            }
+        } else {
+            Path other = identity(job.output()).map(inputs::get).orElse(null);
+            if (other != null) { // --force allows replacing a file's own input only, never another one
+                problems.add(new Problem(job.input(), "its output " + job.output() + " would overwrite another input, "
+                        + other + "; choose another --out-dir"));
+                return;
+            }
         }
         byOutput.put(key, job);
+    }
+
+    /** An existing file's identity: its file key (device and inode: hard links match), else its real path. */
+    private static Optional<Object> identity(Path p) {
+        try {
+            Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+            return Optional.of(key != null ? key : p.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty(); // does not exist (yet): it cannot be an input
+        }
     }
 
     static boolean sameFile(Path a, Path b) {

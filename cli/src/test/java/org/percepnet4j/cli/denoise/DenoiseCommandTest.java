@@ -205,6 +205,24 @@ class DenoiseCommandTest {
     }
 
     @Test
+    void noOutputReplacesAnotherInputEvenWithForce() throws IOException {
+        // take.flac is written as take.wav: into the folder that holds take.wav, that would replace an input
+        Path rec = Files.createDirectories(dir.resolve("rec"));
+        Files.copy(copyResource("sine-440-1000-48k-16bit-stereo.flac"), rec.resolve("take.flac"));
+        Path wav = input("rec/take.wav", 2, 48000, SampleFormat.INT16, 0.3);
+        byte[] before = Files.readAllBytes(wav);
+        CliRunner.Result r = halfGain.run("denoise", rec.toString(), "--out-dir", rec.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("take.flac: its output").contains("would overwrite another input");
+        assertThat(Files.readAllBytes(wav)).isEqualTo(before);
+        // --force lets take.wav be replaced by its own denoised version (0.3 s), never by take.flac's (0.5 s)
+        CliRunner.Result forced = halfGain.run("denoise", rec.toString(), "--out-dir", rec.toString(), "--force");
+        assertThat(forced.exit()).isEqualTo(1);
+        assertThat(forced.err()).contains("take.flac: its output").contains("would overwrite another input");
+        assertThat(AudioFileReader.probe(wav).frames()).isEqualTo(14_400);
+    }
+
+    @Test
     void badInputGivesOneLineAndANonZeroExit() throws IOException {
         Path missing = dir.resolve("missing.wav");
         CliRunner.Result r = halfGain.run("denoise", missing.toString(), "-o", dir.resolve("x.wav").toString());
