@@ -33,7 +33,13 @@ public final class Main {
             commandLine.getErr().flush();
             return PercepnetCommand.EXIT_FAILURE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler; say what to do instead of a stack trace
+            err.println("percepnet: out of memory; give Java more with PERCEPNET_JAVA_OPTS=-Xmx8g (for example)");
+            code = PercepnetCommand.EXIT_FAILURE;
+        }
         out.flush();
         err.flush();
         return code;

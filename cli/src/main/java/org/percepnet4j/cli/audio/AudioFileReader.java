@@ -21,6 +21,10 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  */
 public final class AudioFileReader implements AutoCloseable {
 
+    /** Highest sample rate and channel count accepted from a header (768 kHz is the highest rate in use). */
+    public static final float MAX_SAMPLE_RATE = 768_000f;
+    public static final int MAX_CHANNELS = 256;
+
     private final Path file;
     private final AudioFileInfo info;
     private final AudioInputStream stream;
@@ -90,6 +94,12 @@ public final class AudioFileReader implements AutoCloseable {
             }
             if (!(f.getSampleRate() > 0) || Float.isInfinite(f.getSampleRate())) {
                 throw new AudioFileException(file, "corrupt header: sample rate " + f.getSampleRate());
+            }
+            // Beyond any real recording; a damaged header would otherwise size buffers and FFTs from them.
+            if (f.getSampleRate() > MAX_SAMPLE_RATE || f.getChannels() > MAX_CHANNELS) {
+                throw new AudioFileException(file, "unsupported: " + f.getChannels() + " channels at "
+                        + f.getSampleRate() + " Hz (up to " + MAX_CHANNELS + " channels and " + (int) MAX_SAMPLE_RATE
+                        + " Hz)");
             }
             AudioFileInfo info = new AudioFileInfo(type, f.getSampleRate(), f.getChannels(), format,
                     frames == AudioSystem.NOT_SPECIFIED ? -1 : frames);

@@ -100,18 +100,27 @@ public final class SpectrogramCommand implements Callable<Integer> {
     private record Mono(float[] samples, float rate) {
     }
 
+    /** Longest file drawn: 2^28 samples (93 minutes at 48 kHz), 1 GB as floats. */
+    private static final int MAX_SAMPLES = 1 << 28;
+
     /** Whole file mixed to mono; the picture needs all of it at once. */
     private static Mono readMono(Path file) throws IOException {
         try (AudioFileReader r = AudioFileReader.open(file)) {
             AudioFileInfo info = r.info();
             int channels = info.channels();
             float[][] block = new float[channels][8192];
-            float[] all = new float[info.frames() > 0 ? (int) Math.min(info.frames(), Integer.MAX_VALUE - 8) : 1 << 16];
+            // The header's frame count only sizes the first buffer, up to 2^20 samples: a damaged or streamed file may
+            // declare 4 GB of data it does not hold. The buffer grows with what is really read.
+            float[] all = new float[info.frames() > 0 ? (int) Math.min(info.frames(), 1 << 20) : 1 << 16];
             int len = 0;
             int n;
             while ((n = r.read(block, 8192)) > 0) {
                 if (len + n > all.length) {
-                    all = java.util.Arrays.copyOf(all, Math.max(len + n, all.length * 2));
+                    if (len > MAX_SAMPLES - n) {
+                        throw new AudioFileException(file, "too long for one picture (over " + MAX_SAMPLES
+                                + " samples); cut it first");
+                    }
+                    all = java.util.Arrays.copyOf(all, (int) Math.min(MAX_SAMPLES, Math.max(len + n, 2L * all.length)));
                 }
                 for (int i = 0; i < n; i++) {
                     float s = 0;

@@ -90,4 +90,26 @@ class SpectrogramTest {
         assertThat(cli.run("spectrogram", a.toString()).err()).contains("name the picture");
         assertThat(List.of(dir.toFile().list())).containsExactlyInAnyOrder("junk.wav", "a.wav");
     }
+
+    @Test
+    void damagedHeadersGiveAClearErrorNotAHugeAllocation() throws Exception {
+        CliRunner cli = new CliRunner(new ConstantGainModel(1f), dir.resolve("user"));
+        Path a = TestSignals.write(dir.resolve("a.wav"), TestSignals.sines(1, 4800, 48000, 440, 0.5), 48000,
+                SampleFormat.INT16);
+        byte[] wav = Files.readAllBytes(a);
+        assertThat(new String(wav, 36, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("data");
+        byte[] huge = wav.clone(); // a data size of 4 GB, as streamed or interrupted recordings leave it
+        java.nio.ByteBuffer.wrap(huge).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, 0xFFFFFFF0);
+        Path streamed = Files.write(dir.resolve("streamed.wav"), huge);
+        CliRunner.Result r = cli.run("spectrogram", streamed.toString(), "-o", dir.resolve("s.png").toString());
+        assertThat(r.exit()).isEqualTo(1); // read to its real end, not sized from the header (8 GB of floats)
+        assertThat(r.err()).contains("streamed.wav: truncated: the header says 2147483640 frames, the file holds 4800");
+        byte[] fast = wav.clone(); // 2 GHz
+        java.nio.ByteBuffer.wrap(fast).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 2_000_000_000)
+                .putInt(28, 2_000_000_000 * 2);
+        Path rate = Files.write(dir.resolve("rate.wav"), fast);
+        r = cli.run("spectrogram", rate.toString(), "-o", dir.resolve("r.png").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("rate.wav: unsupported: 1 channels at 2.0E9 Hz");
+    }
 }

@@ -13,6 +13,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
+import org.percepnet4j.engine.Processor;
 
 /**
  * WAV and AIFF through Java Sound: 8/16/24/32-bit integer and 32/64-bit float PCM in, the same format out
@@ -24,12 +25,18 @@ public final class AudioFiles {
     private AudioFiles() {
     }
 
+    /** Largest file read: the bytes of one Java array. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     /**
      * Reads a whole file.
      *
      * @throws IOException with one clear line naming the file when it is unreadable, truncated or not PCM audio
      */
     public static AudioClip read(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) { // one array holds the whole file; over 2 GB it cannot
+            throw new IOException(file + ": larger than 2 GB, too large to open here; render it with percepnet denoise");
+        }
         AudioFileFormat aff;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              AudioInputStream ais = AudioSystem.getAudioInputStream(raw)) {
@@ -71,6 +78,9 @@ public final class AudioFiles {
         }
         if (f.getChannels() < 1 || f.getChannels() > 8) {
             throw new IOException(file + ": " + f.getChannels() + " channels; 1 to 8 are supported");
+        }
+        if (!(f.getSampleRate() >= Processor.MIN_SAMPLE_RATE && f.getSampleRate() <= Processor.MAX_SAMPLE_RATE)) {
+            throw new IOException(file + ": sample rate " + f.getSampleRate() + " Hz; 8 to 192 kHz are supported");
         }
         if (f.getFrameSize() != f.getChannels() * bits / 8) {
             throw new IOException(file + ": unexpected frame size " + f.getFrameSize());

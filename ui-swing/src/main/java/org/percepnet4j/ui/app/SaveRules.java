@@ -27,6 +27,12 @@ public final class SaveRules {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : ".wav";
+        // Saved as plain AIFF or WAV: .aifc and .wave inputs get the names checkExtension accepts.
+        ext = switch (ext.toLowerCase(Locale.ROOT)) {
+            case ".wav", ".aif", ".aiff" -> ext;
+            case ".aifc" -> ".aif";
+            default -> ".wav";
+        };
         Path candidate = dir.resolve(stem + SUFFIX + ext);
         for (int i = 2; Files.exists(candidate); i++) {
             candidate = dir.resolve(stem + SUFFIX + "-" + i + ext);

@@ -96,6 +96,18 @@ class AudioFilesTest {
     }
 
     @Test
+    void aRateTheProcessorCannotRunIsRefusedWhenOpened() throws IOException {
+        for (float rate : new float[] {6000, 384000}) {
+            AudioFormat f = new AudioFormat(rate, 16, 1, true, false);
+            Path file = dir.resolve("rate-" + (int) rate + ".wav");
+            AudioFiles.write(clip(f, AudioFileFormat.Type.WAVE, 4800), file);
+            assertThatThrownBy(() -> AudioFiles.read(file)).isInstanceOf(IOException.class)
+                    .hasMessageContaining(file.getFileName().toString())
+                    .hasMessageContaining("8 to 192 kHz are supported");
+        }
+    }
+
+    @Test
     void garbageIsReportedAsNotAudio() throws IOException {
         Path file = dir.resolve("notes.wav");
         Files.writeString(file, "this is not audio at all, just text pretending to be a wav file");

@@ -29,6 +29,12 @@ class SaveRulesTest {
         Files.createFile(dir.resolve("talk-denoised.wav"));
         Files.createFile(dir.resolve("talk-denoised-2.wav"));
         assertThat(SaveRules.suggestedOutput(in, dir)).isEqualTo(dir.resolve("talk-denoised-3.wav"));
+        for (String[] inOut : new String[][] {{"a.aifc", "a-denoised.aif"}, {"b.wave", "b-denoised.wav"},
+                {"c.AIFF", "c-denoised.AIFF"}, {"d", "d-denoised.wav"}}) {
+            Path suggested = SaveRules.suggestedOutput(dir.resolve(inOut[0]), dir);
+            assertThat(suggested).isEqualTo(dir.resolve(inOut[1]));
+            SaveRules.checkExtension(suggested); // a name the app can save under
+        }
     }
 
     @Test
