@@ -196,6 +196,9 @@ public final class PresetLibrary {
 
     /** Writes a bank of presets (.fxb), replacing the file only when complete. */
     public static void exportBank(List<Preset> presets, Path file, int pluginId) throws IOException {
+        if (!extension(file).equals("fxb")) { // e.g. a recording named by mistake: never replace it with a bank
+            throw new IOException(file + ": name the bank .fxb");
+        }
         writeAtomically(file, VstPatchFiles.writeBank(presets, pluginId));
     }
 
@@ -209,6 +212,9 @@ public final class PresetLibrary {
 
     private static byte[] readAll(Path file) throws IOException {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO or device would block or never end
+                throw new PresetFormatException(file.toString(), null, "not a regular file");
+            }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new PresetFormatException(file.toString(), null, "larger than 16 MB: not a preset file");
             }

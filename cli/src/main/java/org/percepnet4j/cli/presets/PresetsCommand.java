@@ -107,9 +107,13 @@ public final class PresetsCommand {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         List<Preset> presets = name.endsWith(".fxb") ? PresetLibrary.loadBank(file) : List.of(PresetLibrary.load(file));
         for (Preset p : presets) {
-            if (FactoryPresets.byName(p.name()).isPresent()) {
-                p = p.withName(p.name() + " (imported)");
+            // Never replace a preset by importing: a name that is taken (factory, user, or earlier in this bank)
+            // gets " (imported)", then " (imported 2)", ...
+            String free = p.name();
+            for (int n = 1; root.presets().find(free).isPresent(); n++) {
+                free = p.name() + (n == 1 ? " (imported)" : " (imported " + n + ")");
             }
+            p = p.withName(free);
             Path saved = root.presets().save(p);
             root.out().println("Saved \"" + p.name() + "\" as " + saved);
         }

@@ -69,6 +69,16 @@ class PresetsCommandTest {
         CliRunner.Result fromBank = cli().run("presets", "import", bank.toString());
         assertThat(fromBank.exit()).isZero();
         assertThat(fromBank.out()).contains("Default (imported)");
+        // importing again never replaces what is there
+        assertThat(cli().run("presets", "import", bank.toString()).out()).contains("Default (imported 2)");
+        assertThat(cli().run("presets", "import", json.toString()).out()).contains("Saved \"Studio B (imported)\"");
+        int factory = FactoryPresets.all().size();
+        assertThat(new PresetLibrary(dir.resolve("user")).userPresets().presets()).hasSize(2 + 2 * factory);
+        Path recording = Files.writeString(dir.resolve("take1.wav"), "a recording");
+        CliRunner.Result wrongName = cli().run("presets", "export-bank", recording.toString());
+        assertThat(wrongName.exit()).isEqualTo(1);
+        assertThat(wrongName.err()).contains("take1.wav: name the bank .fxb");
+        assertThat(Files.readString(recording)).isEqualTo("a recording");
     }
 
     @Test
