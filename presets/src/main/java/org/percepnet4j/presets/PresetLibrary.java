@@ -3,6 +3,7 @@ package org.percepnet4j.presets;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,8 +89,13 @@ public final class PresetLibrary {
      * @throws PresetFormatException when the file is bad or the name is unknown (the message lists the names)
      */
     public Preset resolve(String nameOrFile) throws IOException {
-        Path f = Path.of(nameOrFile);
-        if (Files.isRegularFile(f)) {
+        Path f;
+        try {
+            f = Path.of(nameOrFile);
+        } catch (InvalidPathException notAPath) { // e.g. "Room: B" on Windows: only a name
+            f = null;
+        }
+        if (f != null && Files.isRegularFile(f)) {
             return load(f);
         }
         return find(nameOrFile).orElseThrow(() -> new PresetFormatException(nameOrFile, null,

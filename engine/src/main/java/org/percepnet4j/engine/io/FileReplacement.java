@@ -1,9 +1,11 @@
 package org.percepnet4j.engine.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
@@ -57,6 +59,10 @@ public final class FileReplacement {
                 if (attempt == NAME_ATTEMPTS) {
                     throw e;
                 }
+            } catch (IOException e) { // the bare exception names only the hidden sibling: say which file failed
+                String why = e instanceof AccessDeniedException ? "permission denied"
+                        : e instanceof NoSuchFileException ? "no such folder" : e.getMessage();
+                throw new IOException(target + ": cannot write in " + dir + " (" + why + ")", e);
             }
         }
     }

@@ -59,6 +59,14 @@ class FileReplacementTest {
         assertThat(s1.getFileName().toString()).startsWith(".a.png.").endsWith(".part");
     }
 
+    @Test
+    void aFolderThatCannotBeWrittenIsNamedWithTheTarget() {
+        Path target = dir.resolve("missing-folder").resolve("out.fxp");
+        assertThatThrownBy(() -> FileReplacement.write(target, f -> Files.writeString(f, "x")))
+                .isInstanceOf(IOException.class)
+                .hasMessage(target + ": cannot write in " + target.toAbsolutePath().getParent() + " (no such folder)");
+    }
+
     private Set<String> siblings() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
