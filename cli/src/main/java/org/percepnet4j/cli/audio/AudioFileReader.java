@@ -24,6 +24,8 @@ public final class AudioFileReader implements AutoCloseable {
     /** Highest sample rate and channel count accepted from a header (768 kHz is the highest rate in use). */
     public static final float MAX_SAMPLE_RATE = 768_000f;
     public static final int MAX_CHANNELS = 256;
+    /** Size above which a file that declares no audio is taken for an unfinished recording, not an empty one. */
+    private static final long UNFINISHED_HEADER_BYTES = 64 * 1024;
 
     private final Path file;
     private final AudioFileInfo info;
@@ -101,6 +103,14 @@ public final class AudioFileReader implements AutoCloseable {
                         + f.getSampleRate() + " Hz (up to " + MAX_CHANNELS + " channels and " + (int) MAX_SAMPLE_RATE
                         + " Hz)");
             }
+            // A recorder that crashed leaves the data size at 0 with the audio after it: say so rather than render
+            // an empty file (a genuinely empty file is at most a header and some metadata).
+            long size = frames == 0 ? sizeOrZero(file) : 0;
+            if (size > UNFINISHED_HEADER_BYTES) {
+                throw new AudioFileException(file, "the header declares no audio, but the file holds " + size
+                        + " bytes: a recording that was never finalised? Repair its header first"
+                        + " (e.g. sox --ignore-length IN OUT)");
+            }
             AudioFileInfo info = new AudioFileInfo(type, f.getSampleRate(), f.getChannels(), format,
                     frames == AudioSystem.NOT_SPECIFIED ? -1 : frames);
             return new AudioFileReader(file, info, pcm, new PcmCodec(f, format, null));
@@ -110,6 +120,14 @@ public final class AudioFileReader implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(raw);
             throw new AudioFileException(file, "corrupt or unsupported: " + oneLine(e), e);
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -120,6 +120,22 @@ class AudioFileRoundTripTest {
     }
 
     @Test
+    void anUnfinishedRecordingIsReportedNotRenderedEmpty() throws IOException {
+        Path full = TestSignals.write(dir.resolve("crashed.wav"), TestSignals.sines(1, 48000, 48000, 440, 0.5), 48000,
+                SampleFormat.INT16);
+        byte[] wav = Files.readAllBytes(full);
+        assertThat(new String(wav, 36, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("data");
+        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, 0); // data size left at 0
+        Files.write(full, wav);
+        assertThatThrownBy(() -> AudioFileReader.open(full))
+                .hasMessageStartingWith(full + ": the header declares no audio, but the file holds 96044 bytes");
+        Path header = Files.write(dir.resolve("silent.wav"), java.util.Arrays.copyOf(wav, 44)); // really empty
+        try (AudioFileReader r = AudioFileReader.open(header)) {
+            assertThat(r.info().frames()).isZero();
+        }
+    }
+
+    @Test
     void truncatedFilesAreReportedNotSilentlyShortened() throws IOException {
         Path full = TestSignals.write(dir.resolve("full.wav"), TestSignals.sines(2, 48000, 48000, 440, 0.5), 48000,
                 SampleFormat.INT16);
