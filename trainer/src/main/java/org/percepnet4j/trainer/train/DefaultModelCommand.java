@@ -15,11 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code trainer default-model}: the one command that trains the shipped default model from scratch, as three
+ * {@code trainer default-model}: the one command that trains the shipped default model from scratch, as
  * {@code trainer train} runs one after the other: the 20 ms network (look-ahead M = 2, the product default, also run
- * at 10 ms), a second learning-rate cycle for it, then the 0 ms network fine-tuned from it for M = 0. Starting from
- * the 20 ms weights lets the 0 ms network learn in minutes what takes over an hour from a random start, so both fit
- * the 2-hour budget.
+ * at 10 ms), a second learning-rate cycle for it ({@code --restart-minutes}, 0 skips it), then the 0 ms
+ * network fine-tuned from it for M = 0. Starting from the 20 ms weights lets the 0 ms network learn in minutes what
+ * takes over an hour from a random start, so both fit the 2-hour budget.
  *
  * <p>Each phase is an ordinary {@code train} run in its own folder, with its command recorded in its weight file;
  * {@code --resume} continues an interrupted phase and skips a finished one. Each network then gets its gain
@@ -49,14 +49,19 @@ public final class DefaultModelCommand implements Callable<Integer> {
     static final String BATCH = "32";
     static final String FRESH = "8";
 
-    @Option(names = "--out", required = true, description = "folder for the three runs and the two model files")
+    @Option(names = "--out", required = true, description = "folder for the phases' runs and the two model files")
     Path out;
     @Mixin
     CorpusOption corpus;
     @Option(names = "--minutes", defaultValue = "85", description = "budget of the 20 ms network (default ${DEFAULT-VALUE})")
     double minutes;
+    /**
+     * 0 skips the second cycle: the first phase's network then ships and seeds the 0 ms one. Measured both ways on
+     * 2026-12-06 (model history, "Without the second learning-rate cycle"); the default stays the recipe that made
+     * the shipped pair.
+     */
     @Option(names = "--restart-minutes", defaultValue = "15",
-            description = "budget of the 20 ms network's second learning-rate cycle (default ${DEFAULT-VALUE})")
+            description = "budget of the 20 ms network's second learning-rate cycle; 0 skips it (default ${DEFAULT-VALUE})")
     double restartMinutes;
     @Option(names = "--fine-tune-minutes", defaultValue = "15", description = "budget of the 0 ms fine-tuning (default ${DEFAULT-VALUE})")
     double fineTuneMinutes;
@@ -66,13 +71,18 @@ public final class DefaultModelCommand implements Callable<Integer> {
             description = "TRAIN mixtures for each network's gain calibration (default ${DEFAULT-VALUE})")
     int calibrationExamples;
 
-    /** Run folders of the three phases, inside {@code --out}. */
+    /** Run folders of the phases, inside {@code --out}. */
     private Path firstFolder() {
         return out.resolve("m2");
     }
 
     private Path restartFolder() {
         return out.resolve("m2-restart");
+    }
+
+    /** The 20 ms phase whose network ships and seeds the 0 ms one: the second cycle's when it runs. */
+    private Path shippedTwentyMsFolder() {
+        return restartMinutes > 0 ? restartFolder() : firstFolder();
     }
 
     private Path zeroLookaheadFolder() {
@@ -113,7 +123,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
      * 5-minute grid saw only three candidates.
      */
     List<String> zeroLookaheadPhase() {
-        List<String> a = newCycle(zeroLookaheadFolder(), fineTuneMinutes, 0, restartFolder());
+        List<String> a = newCycle(zeroLookaheadFolder(), fineTuneMinutes, 0, shippedTwentyMsFolder());
         a.addAll(List.of("--name", NAME + ZERO_LOOKAHEAD_SUFFIX));
         return a;
     }
@@ -144,14 +154,18 @@ public final class DefaultModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(minutes > 0) || !(restartMinutes > 0) || !(fineTuneMinutes > 0) || calibrationExamples < 1) {
-            throw new IllegalArgumentException(
-                    "--minutes, --restart-minutes, --fine-tune-minutes and --calibration-examples must be positive");
+        if (!(minutes > 0) || !(restartMinutes >= 0) || !(fineTuneMinutes > 0) || calibrationExamples < 1) {
+            throw new IllegalArgumentException("--minutes, --fine-tune-minutes and --calibration-examples must be positive,"
+                    + " --restart-minutes zero or positive");
         }
         Files.createDirectories(out);
         Corpus c = corpus.open();
-        train(firstPhase(), firstFolder());
-        runPhase(restartPhase(), restartFolder(), NAME, 2, c);
+        if (restartMinutes > 0) {
+            train(firstPhase(), firstFolder());
+            runPhase(restartPhase(), restartFolder(), NAME, 2, c);
+        } else {
+            runPhase(firstPhase(), firstFolder(), NAME, 2, c);
+        }
         runPhase(zeroLookaheadPhase(), zeroLookaheadFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0, c);
         System.out.println("default model written to " + out + "; to ship it, copy " + NAME + "*.safetensors to"
                 + " models/src/main/resources/org/percepnet4j/models/ and " + goldenName(NAME).replace(".safetensors", "")

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.percepnet4j.engine.nn.Tensor;
 import org.percepnet4j.engine.nn.WeightFile;
 import org.percepnet4j.trainer.TrainerCli;
@@ -98,23 +100,49 @@ class FineTuningTest {
     }
 
     @Test
-    void aResumedDefaultModelRunDoesNotRepeatFinishedPhasesAndCalibratesBoth(@TempDir Path dir) throws Exception {
+    void withoutTheSecondCycleTheFirstPhaseSeedsTheZeroLookaheadNetwork(@TempDir Path dir) {
+        DefaultModelCommand c = new DefaultModelCommand();
+        new CommandLine(c).parseArgs("--out", dir.toString(), "--restart-minutes", "0");
+        TrainCommand first = parsedPhase(c.firstPhase());
+        TrainCommand second = parsedPhase(c.zeroLookaheadPhase());
+
+        assertThat(second.init).isEqualTo(first.out.resolve(TrainingRun.MODEL));
+        assertThat(second.lookaheads).containsExactly(0);
+        assertThat(first.minutes).isEqualTo(85);
+    }
+
+    @Test
+    void aNegativeOrMissingBudgetIsRefusedBeforeAnyTraining(@TempDir Path dir) {
+        for (String[] bad : new String[][] {{"--restart-minutes", "-1"}, {"--restart-minutes", "NaN"}, {"--minutes", "0"},
+                {"--fine-tune-minutes", "-5"}}) {
+            String[] args = {"default-model", "--out", dir.resolve("run").toString(), bad[0], bad[1]};
+            assertThat(new CommandLine(new TrainerCli()).execute(args)).as(String.join(" ", bad)).isNotZero();
+            assertThat(dir.resolve("run")).as("nothing written for " + String.join(" ", bad)).doesNotExist();
+        }
+    }
+
+    @ParameterizedTest(name = "--restart-minutes {0}")
+    @ValueSource(strings = {"15", "0"})
+    void aResumedDefaultModelRunDoesNotRepeatFinishedPhasesAndCalibratesBoth(String restartMinutes, @TempDir Path dir)
+            throws Exception {
         var corpus = Corpus.openDefault();
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
         Path root = Corpus.defaultRoot();
-        // Three finished phases: a tiny trained network in every folder (the later ones copies), with golden vectors.
+        boolean secondCycle = !restartMinutes.equals("0");
+        // Every phase finished: a tiny trained network in each folder (the later ones copies), with golden vectors.
         assertThat(train(root, dir.resolve("m2"))).isZero();
-        for (String later : new String[] {"m2-restart", "m0"}) {
-            Files.createDirectories(dir.resolve(later));
-            Files.copy(dir.resolve("m2").resolve(TrainingRun.MODEL), dir.resolve(later).resolve(TrainingRun.MODEL));
+        List<String> later = secondCycle ? List.of("m2-restart", "m0") : List.of("m0");
+        for (String folder : later) {
+            Files.createDirectories(dir.resolve(folder));
+            Files.copy(dir.resolve("m2").resolve(TrainingRun.MODEL), dir.resolve(folder).resolve(TrainingRun.MODEL));
+            Files.writeString(dir.resolve(folder).resolve(TrainingRun.GOLDEN), "golden " + folder);
         }
-        Files.writeString(dir.resolve("m2-restart").resolve(TrainingRun.GOLDEN), "golden m2 restart");
-        Files.writeString(dir.resolve("m0").resolve(TrainingRun.GOLDEN), "golden m0");
+        Files.writeString(dir.resolve("m2").resolve(TrainingRun.GOLDEN), "golden m2");
         byte[] m2Before = Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.MODEL));
         long m2Modified = Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis();
 
         int code = new CommandLine(new TrainerCli()).execute("default-model", "--out", dir.toString(), "--resume",
-                "--corpus", root.toString(), "--calibration-examples", "2");
+                "--restart-minutes", restartMinutes, "--corpus", root.toString(), "--calibration-examples", "2");
         assertThat(code).isZero();
         assertThat(Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.MODEL))).as("not trained again").isEqualTo(m2Before);
         assertThat(Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis()).isEqualTo(m2Modified);
@@ -133,7 +161,8 @@ class FineTuningTest {
         assertThat(WeightFile.read(dir.resolve(name + "-m0.safetensors")).metadata().get("gain_calibration"))
                 .contains("look-ahead 0");
         assertThat(Files.readString(dir.resolve("golden-small-v2-m0.safetensors"))).isEqualTo("golden m0");
-        assertThat(Files.readString(dir.resolve("golden-small-v2.safetensors"))).as("the second cycle's network ships")
-                .isEqualTo("golden m2 restart");
+        assertThat(Files.readString(dir.resolve("golden-small-v2.safetensors"))).as("the last 20 ms phase's network ships")
+                .isEqualTo(secondCycle ? "golden m2-restart" : "golden m2");
+        assertThat(Files.exists(dir.resolve("m2-restart"))).as("a second cycle only when asked for").isEqualTo(secondCycle);
     }
 }
