@@ -112,7 +112,7 @@ class FineTuningTest {
     }
 
     @Test
-    void aNegativeOrMissingBudgetIsRefusedBeforeAnyTraining(@TempDir Path dir) {
+    void aZeroNegativeOrNaNBudgetIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
         for (String[] bad : new String[][] {{"--restart-minutes", "-1"}, {"--restart-minutes", "NaN"}, {"--minutes", "0"},
                 {"--fine-tune-minutes", "-5"}}) {
             String[] args = {"default-model", "--out", dir.resolve("run").toString(), bad[0], bad[1]};
