@@ -23,6 +23,24 @@ public record NetworkShape(int dense, int conv1, int conv1Kernel, int conv2, int
         grus = grus.clone();
     }
 
+    /**
+     * Narrowest convolution output that trains reliably. PyTorch 2.7.1's CPU convolution backward pass intermittently
+     * returns non-finite input gradients when a convolution has fewer than 16 output channels (measured with
+     * {@code ConvolutionGradientCheck}: 8 outputs, 3 % of passes; 12, 0.2 %; 16 and wider, none; model history,
+     * "Narrow convolutions"). The shipped widths (96) are far above it.
+     */
+    public static final int MIN_TRAINABLE_CONV = 16;
+
+    /** Refuses widths the trainer cannot train reliably (see {@link #MIN_TRAINABLE_CONV}). */
+    public NetworkShape requireTrainable() {
+        if (conv1 < MIN_TRAINABLE_CONV || conv2 < MIN_TRAINABLE_CONV) {
+            throw new IllegalArgumentException("convolution widths " + conv1 + "," + conv2 + " are too narrow to train: "
+                    + "at least " + MIN_TRAINABLE_CONV + " each (PyTorch's CPU convolution returns non-finite gradients"
+                    + " now and then below that)");
+        }
+        return this;
+    }
+
     /** Width of the gain head's dense input: conv2, every GRU and GRU_g. */
     public int gainConcat() {
         return conv2 + Arrays.stream(grus).sum() + gainGru;

@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
     double clipNorm;
     @Option(names = "--dense", defaultValue = "64", description = "dense_in width (default ${DEFAULT-VALUE})")
     int dense;
-    @Option(names = "--conv", defaultValue = "96,96", split = ",", description = "conv1,conv2 widths (default ${DEFAULT-VALUE})")
+    @Option(names = "--conv", defaultValue = "96,96", split = ",", description = "conv1,conv2 widths, at least 16 each (default ${DEFAULT-VALUE})")
     int[] conv;
     @Option(names = "--gru", defaultValue = "96,96", split = ",", description = "widths of the stacked GRUs (default ${DEFAULT-VALUE})")
     int[] gru;

@@ -41,6 +41,9 @@ public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps,
                 || !(minutes > 0) || torchThreads < 1) {
             throw new IllegalArgumentException("inconsistent training options");
         }
+        if (init == null) {
+            shape.requireTrainable(); // with --init, the widths come from that file (checked when it is read)
+        }
         lookaheads = lookaheads.clone();
     }
 }

@@ -112,7 +112,7 @@ public final class TrainingRun {
         // A resumed run has the --init weights in its checkpoint already; they are read only at the start.
         WeightFile initFrom = resumeFrom == null && o.init() != null ? WeightFile.read(o.init()) : null;
         WeightFile startFrom = resumeFrom != null ? resumeFrom : initFrom;
-        NetworkShape shape = startFrom != null ? NetworkShape.fromMetadata(startFrom.metadata()) : o.shape();
+        NetworkShape shape = (startFrom != null ? NetworkShape.fromMetadata(startFrom.metadata()) : o.shape()).requireTrainable();
         long startStep = resumeFrom != null ? Long.parseLong(resumeFrom.metadata().getOrDefault("step", "0")) : 0;
         double bestValidation = resumeFrom != null
                 ? Double.parseDouble(resumeFrom.metadata().getOrDefault("best_validation_loss", "Infinity")) : Double.POSITIVE_INFINITY;

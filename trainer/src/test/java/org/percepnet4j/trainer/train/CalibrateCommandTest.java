@@ -34,7 +34,7 @@ class CalibrateCommandTest {
         String root = Corpus.defaultRoot().toString();
         List<String> train = new ArrayList<>(List.of("train", "--corpus", root, "--out", dir.resolve("run").toString(),
                 "--steps", "2", "--batch", "2", "--frames", "40", "--fresh", "1", "--pool", "4", "--validation-per-m", "2",
-                "--dense", "8", "--conv", "8,8", "--gru", "8,8", "--gain-gru", "8", "--strength-gru", "8"));
+                "--dense", "8", "--conv", "16,16", "--gru", "8,8", "--gain-gru", "8", "--strength-gru", "8"));
         assertThat(run(train.toArray(new String[0]))).isZero();
         Path raw = dir.resolve("run").resolve(TrainingRun.MODEL);
         byte[] rawBytes = Files.readAllBytes(raw);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import picocli.CommandLine;
 class FineTuningTest {
 
     private static final List<String> TINY = List.of("--steps", "2", "--batch", "2", "--frames", "40", "--fresh", "1",
-            "--pool", "4", "--validation-per-m", "2", "--dense", "8", "--conv", "8,8", "--gru", "8,8", "--gain-gru", "8",
+            "--pool", "4", "--validation-per-m", "2", "--dense", "8", "--conv", "16,16", "--gru", "8,8", "--gain-gru", "8",
             "--strength-gru", "8");
 
     private static int train(Path corpus, Path out, String... extra) {
@@ -119,6 +121,17 @@ class FineTuningTest {
             assertThat(new CommandLine(new TrainerCli()).execute(args)).as(String.join(" ", bad)).isNotZero();
             assertThat(dir.resolve("run")).as("nothing written for " + String.join(" ", bad)).doesNotExist();
         }
+    }
+
+    @Test
+    void convolutionsTooNarrowToTrainAreRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new TrainerCli()).setExecutionExceptionHandler(TrainerCli::reportError)
+                .setErr(new PrintWriter(err)).execute("train", "--out", dir.resolve("run").toString(), "--steps", "1",
+                        "--conv", "8,16");
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("8,16").contains("at least 16");
+        assertThat(dir.resolve("run")).doesNotExist();
     }
 
     @ParameterizedTest(name = "--restart-minutes {0}")

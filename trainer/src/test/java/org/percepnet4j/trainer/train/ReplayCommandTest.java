@@ -21,7 +21,7 @@ import picocli.CommandLine;
 /** {@code trainer replay} recomputes a saved batch and reports finite gradients for a sane one. */
 class ReplayCommandTest {
 
-    private static final NetworkShape TINY = new NetworkShape(8, 8, 5, 8, 3, new int[] {8, 8}, 8, 8);
+    private static final NetworkShape TINY = new NetworkShape(8, 16, 5, 16, 3, new int[] {8, 8}, 8, 8);
 
     @Test
     void aSaneBatchReplaysWithFiniteGradientsEverywhere(@TempDir Path dir) throws Exception {
