@@ -26,7 +26,7 @@ public record NetworkShape(int dense, int conv1, int conv1Kernel, int conv2, int
     /**
      * Narrowest convolution output that trains reliably. PyTorch 2.7.1's CPU convolution backward pass intermittently
      * returns non-finite input gradients when a convolution has fewer than 16 output channels (measured with
-     * {@code ConvolutionGradientCheck}: 8 outputs, 3 % of passes; 12, 0.2 %; 16 and wider, none; model history,
+     * {@code ConvolutionGradientCheck}: 8 outputs, 3 to 10 % of passes; 12, 0.2 %; 16 and wider, none; model history,
      * "Narrow convolutions"). The shipped widths (96) are far above it.
      */
     public static final int MIN_TRAINABLE_CONV = 16;

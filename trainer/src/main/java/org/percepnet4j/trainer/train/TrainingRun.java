@@ -112,7 +112,8 @@ public final class TrainingRun {
         // A resumed run has the --init weights in its checkpoint already; they are read only at the start.
         WeightFile initFrom = resumeFrom == null && o.init() != null ? WeightFile.read(o.init()) : null;
         WeightFile startFrom = resumeFrom != null ? resumeFrom : initFrom;
-        NetworkShape shape = (startFrom != null ? NetworkShape.fromMetadata(startFrom.metadata()) : o.shape()).requireTrainable();
+        // The option widths were checked in TrainOptions; widths from a file are checked here.
+        NetworkShape shape = startFrom != null ? NetworkShape.fromMetadata(startFrom.metadata()).requireTrainable() : o.shape();
         long startStep = resumeFrom != null ? Long.parseLong(resumeFrom.metadata().getOrDefault("step", "0")) : 0;
         double bestValidation = resumeFrom != null
                 ? Double.parseDouble(resumeFrom.metadata().getOrDefault("best_validation_loss", "Infinity")) : Double.POSITIVE_INFINITY;
@@ -492,7 +493,8 @@ public final class TrainingRun {
         }
     }
 
-    private static long nonFinite(NDArray a) {
+    /** How many elements of {@code a} are NaN or infinite. */
+    static long nonFinite(NDArray a) {
         long n = 0;
         for (float v : a.toFloatArray()) {
             if (!Float.isFinite(v)) {

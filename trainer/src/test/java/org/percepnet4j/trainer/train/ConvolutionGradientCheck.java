@@ -44,20 +44,11 @@ public final class ConvolutionGradientCheck {
                         NDArray y = conv.forward(new ParameterStore(m, false), new NDList(x), true).head();
                         gc.backward(y.mul(m.randomNormal(y.getShape())).sum());
                     }
-                    bad[0] += hasNonFinite(x.getGradient().toFloatArray()) ? 1 : 0;
-                    bad[1] += hasNonFinite(conv.getParameters().get("weight").getArray().getGradient().toFloatArray()) ? 1 : 0;
+                    bad[0] += TrainingRun.nonFinite(x.getGradient()) > 0 ? 1 : 0;
+                    bad[1] += TrainingRun.nonFinite(conv.getParameters().get("weight").getArray().getGradient()) > 0 ? 1 : 0;
                 }
             }
         }
         return bad;
-    }
-
-    private static boolean hasNonFinite(float[] v) {
-        for (float f : v) {
-            if (!Float.isFinite(f)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
