@@ -89,14 +89,14 @@ final class EvalCommand implements Callable<Integer> {
         List<Evaluation.Cell> cells;
         try {
             cells = Evaluation.run(c, split, mixtures.snrs, mixtures.kinds, mixtures.examples, mixtures.seconds,
-                    mixtures.seed, systems, dnsmos,
+                    mixtures.levelDb, mixtures.seed, systems, dnsmos,
                     s -> System.err.print("\r" + s + "   "));
         } finally {
             dnsmos.ifPresent(Dnsmos::close);
         }
         System.err.println();
-        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d%s%n", split,
-                mixtures.examples, mixtures.seconds, lookahead, weights != null ? ", model " + weights
+        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, speech at %.0f dBFS, look-ahead %d%s%n",
+                split, mixtures.examples, mixtures.seconds, mixtures.levelDb, lookahead, weights != null ? ", model " + weights
                         + " (attenuation limit " + limitDb + " dB, post-filter " + postFilterAmount + ")" : "");
         System.out.println("| input SNR | noise | system | SI-SDR | ΔSI-SDR | segSNR | ESTOI | SIG | BAK | OVRL |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");

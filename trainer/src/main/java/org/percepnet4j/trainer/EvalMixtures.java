@@ -31,11 +31,14 @@ final class EvalMixtures {
     double seconds;
     @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
     int lookahead;
+    @Option(names = "--level", defaultValue = "-26", description = "active speech level of every mixture, dBFS; the"
+            + " mix is kept under full scale (default ${DEFAULT-VALUE})")
+    double levelDb;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
     long seed;
 
     /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */
     MixtureSynthesizer cell(Corpus c, double snrDb, NoiseKind kind) {
-        return Evaluation.cell(c, split, snrDb, kind, seconds);
+        return Evaluation.cell(c, split, snrDb, kind, seconds, levelDb);
     }
 }

@@ -61,10 +61,14 @@ public final class Evaluation {
         });
     }
 
-    /** The mixtures of one cell: real recordings of one noise kind at exactly {@code snrDb}, {@code seconds} long. */
-    public static MixtureSynthesizer cell(Corpus corpus, Split split, double snrDb, NoiseKind kind, double seconds) {
-        return new MixtureSynthesizer(corpus, split,
-                MixtureSettings.evaluation(snrDb).withSeconds(seconds, seconds).withOnlyNoise(kind));
+    /**
+     * The mixtures of one cell: real recordings of one noise kind at exactly {@code snrDb}, {@code seconds} long,
+     * active speech at {@code levelDb} dBFS.
+     */
+    public static MixtureSynthesizer cell(Corpus corpus, Split split, double snrDb, NoiseKind kind, double seconds,
+                                          double levelDb) {
+        return new MixtureSynthesizer(corpus, split, MixtureSettings.evaluation(snrDb).withSeconds(seconds, seconds)
+                .withOnlyNoise(kind).withLevel(levelDb, levelDb));
     }
 
     /**
@@ -77,10 +81,18 @@ public final class Evaluation {
     public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
                                  double seconds, long seed, List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
                                  java.util.function.Consumer<String> progress) {
+        return run(corpus, split, snrs, kinds, examples, seconds, MixtureSettings.EVALUATION_LEVEL_DB, seed, enhancers,
+                dnsmos, progress);
+    }
+
+    /** As above, with the active speech level of every mixture at {@code levelDb} dBFS. */
+    public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
+                                 double seconds, double levelDb, long seed, List<Enhancer> enhancers,
+                                 Optional<Dnsmos> dnsmos, java.util.function.Consumer<String> progress) {
         List<Cell> cells = new ArrayList<>();
         for (double snr : snrs) {
             for (NoiseKind kind : kinds) {
-                MixtureSynthesizer synth = cell(corpus, split, snr, kind, seconds);
+                MixtureSynthesizer synth = cell(corpus, split, snr, kind, seconds, levelDb);
                 Map<String, double[]> sums = new LinkedHashMap<>();
                 for (Enhancer en : enhancers) {
                     sums.put(en.name(), new double[7]);
