@@ -1,12 +1,17 @@
 package org.percepnet4j.trainer.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.util.Random;
 import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.Example;
+import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.data.Split;
 
@@ -46,5 +51,35 @@ class EvaluationTest {
         assertThat(validation.siSdr()).isBetween(2.0, 8.0);
         assertThat(validation.estoi()).isNotEqualTo(test.estoi());
         assertThat(validation.segSnr()).isNotEqualTo(test.segSnr());
+    }
+
+    @Test
+    void theLevelOptionScalesCleanAndNoisyAlikeAndTheOracleMeasuresTheSameAtAnyLevel() {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        Example standard = Evaluation.cell(corpus.get(), Split.VALIDATION, 5, NoiseKind.REAL, 3.0,
+                MixtureSettings.EVALUATION_LEVEL_DB).next(new Random(3));
+        Example quiet = Evaluation.cell(corpus.get(), Split.VALIDATION, 5, NoiseKind.REAL, 3.0, -60).next(new Random(3));
+        double expected = Math.pow(10, (-60 - MixtureSettings.EVALUATION_LEVEL_DB) / 10);
+        assertThat(energy(quiet.clean()) / energy(standard.clean())).isCloseTo(expected, withinPercentage(0.1));
+        assertThat(energy(quiet.noisy()) / energy(standard.noisy())).isCloseTo(expected, withinPercentage(0.1));
+
+        // The engine itself has no level threshold: ideal gains remove as much at -60 dBFS as at -26.
+        List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(), Evaluation.oracle(2));
+        List<Evaluation.Cell> atStandard = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
+                List.of(NoiseKind.REAL), 1, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, 3, systems, Optional.empty(), null);
+        List<Evaluation.Cell> atQuiet = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
+                List.of(NoiseKind.REAL), 1, 3.0, -60, 3, systems, Optional.empty(), null);
+        assertThat(atQuiet.get(0).siSdr()).isCloseTo(atStandard.get(0).siSdr(), within(0.01));
+        assertThat(atQuiet.get(1).siSdr()).isCloseTo(atStandard.get(1).siSdr(), within(0.1));
+        assertThat(atQuiet.get(1).siSdr()).isGreaterThan(atQuiet.get(0).siSdr() + 6);
+    }
+
+    private static double energy(float[] x) {
+        double e = 0;
+        for (float v : x) {
+            e += (double) v * v;
+        }
+        return e;
     }
 }
