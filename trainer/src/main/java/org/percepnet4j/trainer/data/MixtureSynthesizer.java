@@ -26,7 +26,7 @@ import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
  * sometimes a second weaker kind on top; its own random second-order filter; scaled to the SNR drawn between the
  * active speech power of the target and the mean noise power (−5…35 dB, three in four below 15 dB:
  * {@link MixtureSettings#snrDb(double)}). 5 % noise-free.</li>
- * <li>Random level (active speech −65…−15 dBFS: quiet location recordings too), kept under full scale.</li>
+ * <li>Random level (active speech −45…−15 dBFS), kept under full scale.</li>
  * <li>Random low-pass (f_c = 3 kHz·50^u) on target and mix alike; the example's {@code cutoffHz} is the lowest of that,
  * the speech files' manifest bandwidth and any tonal line (see {@link Corpus}).</li>
  * <li>Clipping at 1–12 dB under the peak (hard or tanh) and coarse quantisation (8–12 bits relative to the peak), on
