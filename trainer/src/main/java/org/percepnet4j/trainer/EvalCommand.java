@@ -62,6 +62,10 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--whole-corpus makes every file TEST material: it cannot be combined with --split " + split);
         }
+        if (!(mixtures.levelDb >= -100 && mixtures.levelDb <= 0)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--level is the active speech level in dBFS, from -100 to 0: " + mixtures.levelDb);
+        }
         Path root = mixtures.corpus.root();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         List<Evaluation.Enhancer> systems = new ArrayList<>();
@@ -95,8 +99,9 @@ final class EvalCommand implements Callable<Integer> {
             dnsmos.ifPresent(Dnsmos::close);
         }
         System.err.println();
-        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, speech at %.0f dBFS, look-ahead %d%s%n",
-                split, mixtures.examples, mixtures.seconds, mixtures.levelDb, lookahead, weights != null ? ", model " + weights
+        System.out.printf(Locale.ROOT,
+                "%s split, %d examples of %.1f s per cell, speech at %.0f dBFS, look-ahead %d%s%n", split,
+                mixtures.examples, mixtures.seconds, mixtures.levelDb, lookahead, weights != null ? ", model " + weights
                         + " (attenuation limit " + limitDb + " dB, post-filter " + postFilterAmount + ")" : "");
         System.out.println("| input SNR | noise | system | SI-SDR | ΔSI-SDR | segSNR | ESTOI | SIG | BAK | OVRL |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
