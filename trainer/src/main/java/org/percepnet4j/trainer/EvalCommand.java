@@ -62,10 +62,6 @@ final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--whole-corpus makes every file TEST material: it cannot be combined with --split " + split);
         }
-        if (!(mixtures.levelDb >= -100 && mixtures.levelDb <= 0)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--level is the active speech level in dBFS, from -100 to 0: " + mixtures.levelDb);
-        }
         Path root = mixtures.corpus.root();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         List<Evaluation.Enhancer> systems = new ArrayList<>();

@@ -2,12 +2,16 @@ package org.percepnet4j.trainer;
 
 import java.util.List;
 import org.percepnet4j.trainer.data.Corpus;
+import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
 import org.percepnet4j.trainer.data.Split;
 import org.percepnet4j.trainer.eval.Evaluation;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The evaluation mixtures, as options shared by {@code eval} and {@code gain-report} so both measure the same
@@ -31,11 +35,23 @@ final class EvalMixtures {
     double seconds;
     @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
     int lookahead;
-    @Option(names = "--level", defaultValue = "-26", description = "active speech level of every mixture, dBFS; the"
-            + " mix is kept under full scale (default ${DEFAULT-VALUE})")
-    double levelDb;
+    double levelDb = MixtureSettings.EVALUATION_LEVEL_DB;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
     long seed;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /** Checked here so that every command using these mixtures ({@code eval}, {@code gain-report}) refuses it alike. */
+    @Option(names = "--level", defaultValue = "-26", description = "active speech level of every mixture, dBFS, -100"
+            + " to 0; the mix is kept under full scale (default ${DEFAULT-VALUE})")
+    void setLevel(double db) {
+        if (!(db >= -100 && db <= 0)) {
+            throw new ParameterException(command.commandLine(),
+                    "--level is the active speech level in dBFS, from -100 to 0: " + db);
+        }
+        levelDb = db;
+    }
 
     /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */
     MixtureSynthesizer cell(Corpus c, double snrDb, NoiseKind kind) {

@@ -12,10 +12,14 @@ class EvalCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"6", "-120", "NaN", "Infinity"})
     void aSpeechLevelOutsideMinus100To0DbfsIsRefusedWithAMessageNamingTheOption(String level) {
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new TrainerCli()).setErr(new PrintWriter(err))
-                .execute("eval", "--no-oracle", "--level", level);
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--level is the active speech level in dBFS, from -100 to 0");
+        // eval and gain-report share the evaluation mixtures' options, so both refuse alike
+        for (String[] command : new String[][] {{"eval", "--no-oracle"}, {"gain-report", "--weights", "none.safetensors"}}) {
+            StringWriter err = new StringWriter();
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of(
+                    "--level", level)).toArray(String[]::new);
+            int code = new CommandLine(new TrainerCli()).setErr(new PrintWriter(err)).execute(args);
+            assertThat(code).as(command[0]).isEqualTo(2);
+            assertThat(err.toString()).as(command[0]).contains("--level is the active speech level in dBFS, from -100 to 0");
+        }
     }
 }

@@ -73,19 +73,12 @@ public final class Evaluation {
 
     /**
      * Runs every enhancer on {@code examples} mixtures of the split per (SNR, kind); example i of a cell uses seed
-     * {@code seed + i}, so the speech is the same across SNRs and kinds. VALIDATION is for choosing settings; TEST
-     * is for the final measurement only.
+     * {@code seed + i}, so the speech is the same across SNRs and kinds, with active speech at {@code levelDb} dBFS
+     * ({@link MixtureSettings#EVALUATION_LEVEL_DB} for the model card's tables). VALIDATION is for choosing settings;
+     * TEST is for the final measurement only.
      *
      * @param progress called after each example with a short description (may be null)
      */
-    public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
-                                 double seconds, long seed, List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
-                                 java.util.function.Consumer<String> progress) {
-        return run(corpus, split, snrs, kinds, examples, seconds, MixtureSettings.EVALUATION_LEVEL_DB, seed, enhancers,
-                dnsmos, progress);
-    }
-
-    /** As above, with the active speech level of every mixture at {@code levelDb} dBFS. */
     public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
                                  double seconds, double levelDb, long seed, List<Enhancer> enhancers,
                                  Optional<Dnsmos> dnsmos, java.util.function.Consumer<String> progress) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.Example;
 import org.percepnet4j.trainer.data.MixtureSettings;
@@ -22,7 +22,8 @@ class EvaluationTest {
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
         List<Evaluation.Cell> cells = Evaluation.run(corpus.get(), Split.TEST, new double[] {0},
                 List.of(NoiseKind.REAL, NoiseKind.BABBLE),
-                1, 4.0, 7, List.of(Evaluation.noisy(), Evaluation.oracle(2)), Optional.empty(), null);
+                1, 4.0, MixtureSettings.EVALUATION_LEVEL_DB, 7, List.of(Evaluation.noisy(), Evaluation.oracle(2)),
+                Optional.empty(), null);
         assertThat(cells).hasSize(4);
         for (int k = 0; k < 2; k++) {
             Evaluation.Cell noisy = cells.get(2 * k);
@@ -43,9 +44,9 @@ class EvaluationTest {
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
         List<Evaluation.Enhancer> noisy = List.of(Evaluation.noisy());
         Evaluation.Cell test = Evaluation.run(corpus.get(), Split.TEST, new double[] {5}, List.of(NoiseKind.REAL), 1,
-                3.0, 3, noisy, Optional.empty(), null).get(0);
+                3.0, MixtureSettings.EVALUATION_LEVEL_DB, 3, noisy, Optional.empty(), null).get(0);
         Evaluation.Cell validation = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
-                List.of(NoiseKind.REAL), 1, 3.0, 3, noisy, Optional.empty(), null).get(0);
+                List.of(NoiseKind.REAL), 1, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, 3, noisy, Optional.empty(), null).get(0);
         // Both are mixed at 5 dB (SI-SDR of the noisy input near the SNR), from different speech and noise.
         assertThat(test.siSdr()).isBetween(2.0, 8.0);
         assertThat(validation.siSdr()).isBetween(2.0, 8.0);
