@@ -93,7 +93,7 @@ public final class Denoiser {
         this.predictor = predictors[maxLookaheadFrames];
         this.channels = channels;
         this.maxLookahead = maxLookaheadFrames;
-        this.analysis = new FeatureExtractor(maxLookaheadFrames);
+        this.analysis = new FeatureExtractor(maxLookaheadFrames, true);
         this.channelStreams = new FrameStream[channels];
         if (channels == 1) {
             channelStreams[0] = analysis.stream();

@@ -17,6 +17,10 @@ import org.percepnet4j.engine.GainPredictor;
  * 960-point FFT of the Vorbis-windowed frame (a full-scale sine gives a band energy of about 5·10⁴,
  * feature ≈ 2.2; silence gives the floor, feature −1). The floor 1e-8 sits about 130 dB below a full-scale
  * sine, below any real recording's noise.
+ *
+ * <p><b>Quiet input:</b> with {@code liftQuietInput} the log energies are those of the newest frame times the
+ * {@link QuietInputLift} factor, which is exactly 1 for input in the trained level range; the other 36 features do
+ * not depend on level. The Denoiser lifts; the trainer does not, because its mixtures are drawn inside that range.
  */
 public final class FeatureExtractor {
     public static final int FEATURES = GainPredictor.FEATURES;
@@ -42,8 +46,11 @@ public final class FeatureExtractor {
     private final float[] coherence = new float[ErbBands.BANDS];
     private final float[] features = new float[FEATURES];
     private int periodsPerSide;
+    /** Null when the features are of the input as it is (training). */
+    private final QuietInputLift lift;
 
-    public FeatureExtractor(int maxLookahead) {
+    public FeatureExtractor(int maxLookahead, boolean liftQuietInput) {
+        this.lift = liftQuietInput ? new QuietInputLift() : null;
         this.stream = new FrameStream(maxLookahead);
         this.pitch = new PitchTracker(maxLookahead);
         this.recentSpectra = new Spectrum[maxLookahead + 1];
@@ -62,6 +69,9 @@ public final class FeatureExtractor {
             spectrum.clear();
         }
         java.util.Arrays.fill(features, 0f);
+        if (lift != null) {
+            lift.reset();
+        }
     }
 
     public int lookahead() {
@@ -78,6 +88,15 @@ public final class FeatureExtractor {
         Spectrum newest = recentSpectra[(int) (framesAnalysed % recentSpectra.length)];
         stream.analyseNewestFrame(newest);
         ErbBands.energies(newest, newestEnergy);
+        float energyFactor = 1f;
+        if (lift != null) {
+            double sum = 0;
+            for (float e : newestEnergy) {
+                sum += e;
+            }
+            lift.update(sum);
+            energyFactor = lift.liftDb() > 0 ? lift.energyFactor() : 1f;
+        }
 
         pitch.update(stream.samples(), stream.outputFrameStart());
         int period = pitch.period();
@@ -89,7 +108,7 @@ public final class FeatureExtractor {
         ErbBands.energiesAndCross(stream.y, stream.p, energy, combEnergy, crossEnergy);
         coherence(crossEnergy, energy, combEnergy, coherence);
 
-        assembleFeatures();
+        assembleFeatures(energyFactor);
     }
 
     /** q_b = C_b / sqrt(E_a,b·E_b,b + ε), clamped to [0, 1]. */
@@ -100,9 +119,9 @@ public final class FeatureExtractor {
         }
     }
 
-    private void assembleFeatures() {
+    private void assembleFeatures(float energyFactor) {
         for (int b = 0; b < ErbBands.BANDS; b++) {
-            features[ENERGY_OFFSET + b] = logEnergyFeature(newestEnergy[b]);
+            features[ENERGY_OFFSET + b] = logEnergyFeature(newestEnergy[b] * energyFactor);
             features[COHERENCE_OFFSET + b] = coherence[b];
         }
         features[PERIOD_INDEX] = periodFeature(pitch.period());
@@ -160,5 +179,10 @@ public final class FeatureExtractor {
 
     public boolean voiced() {
         return pitch.voiced();
+    }
+
+    /** The lift on the log-energy features of the last hop, dB (0 without lifting). */
+    public double quietInputLiftDb() {
+        return lift == null ? 0 : lift.liftDb();
     }
 }

@@ -56,7 +56,9 @@ public final class TrainingFrames {
             throw new IllegalArgumentException("lookaheadFrames must be >= 0, got " + lookaheadFrames);
         }
         TrainingFrames t = new TrainingFrames(noisy.length / Stft.HOP);
-        FeatureExtractor noisyAnalysis = new FeatureExtractor(lookaheadFrames);
+        // No quiet-input lift: the examples' levels are drawn inside the range it lifts into, so at run time the
+        // lift is 0 dB on such input and these are exactly the Denoiser's features.
+        FeatureExtractor noisyAnalysis = new FeatureExtractor(lookaheadFrames, false);
         noisyAnalysis.setLookahead(lookaheadFrames);
         FrameStream cleanStream = new FrameStream(lookaheadFrames);
         cleanStream.setLookahead(lookaheadFrames);

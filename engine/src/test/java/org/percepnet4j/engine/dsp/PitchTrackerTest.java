@@ -9,7 +9,7 @@ class PitchTrackerTest {
 
     /** Runs the analysis over x and returns T(ℓ) for every hop h ≥ M (ℓ = h − M). */
     private static int[] trackedPeriods(float[] x, int lookahead, boolean[] voicedOut) {
-        FeatureExtractor fx = new FeatureExtractor(lookahead);
+        FeatureExtractor fx = new FeatureExtractor(lookahead, false);
         fx.setLookahead(lookahead);
         int hops = x.length / 480;
         int[] periods = new int[hops];
@@ -104,7 +104,7 @@ class PitchTrackerTest {
             assertThat(voiced[l]).isFalse();
             assertThat(periods[l]).isEqualTo(periods[0]);
         }
-        FeatureExtractor fx = new FeatureExtractor(2);
+        FeatureExtractor fx = new FeatureExtractor(2, false);
         fx.setLookahead(2);
         for (int h = 0; h < 50; h++) {
             fx.analyse(new float[480]);
