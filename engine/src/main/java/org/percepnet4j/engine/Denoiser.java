@@ -67,6 +67,9 @@ public final class Denoiser {
     /** Synthesis has its own transform scratch: in mono the analysis stream's may be busy with the next hop. */
     private final Stft synthesisStft = new Stft();
     private final float[] gains = new float[BANDS];
+    /** The predictor's last outputs, reused on silent hops when it holds through silence. */
+    private final float[] heldGains = new float[BANDS];
+    private final float[] heldStrengths = new float[BANDS];
     private final float[] gainBins = new float[Stft.BINS];
     private final float[] strengthBins = new float[Stft.BINS];
     private final PitchMixer pitchMixer = new PitchMixer();
@@ -205,6 +208,8 @@ public final class Denoiser {
             java.util.Arrays.fill(o, 0f);
         }
         java.util.Arrays.fill(gains, 1f);
+        java.util.Arrays.fill(heldGains, 1f);
+        java.util.Arrays.fill(heldStrengths, 0f);
         predictor.reset();
         analysedHops = 0;
         predictedHops = 0;
@@ -248,6 +253,7 @@ public final class Denoiser {
         slot.period = analysis.period();
         slot.periodsPerSide = analysis.periodsPerSide();
         slot.voiced = analysis.voiced();
+        slot.silent = analysis.newestFrameSilent();
         if (channels == 1) {
             // The next hop's analysis overwrites the stream's Y(ℓ) and P(ℓ).
             slot.y.copyFrom(analysis.stream().y);
@@ -259,9 +265,24 @@ public final class Denoiser {
     /** Second stage: the network (or oracle) turns the analysed hop's features into 34 gains and 34 strengths. */
     public void predictHop() {
         HopSlot slot = slots[(int) (predictedHops % slots.length)];
-        predictor.predict(slot.features, slot.rawGains, slot.strengths);
-        sanitiseModelOutput(slot.rawGains, slot.strengths);
+        if (slot.silent && predictor.holdsThroughSilence()) {
+            reuseHeldOutput(slot);
+        } else {
+            predictor.predict(slot.features, slot.rawGains, slot.strengths);
+            sanitiseModelOutput(slot.rawGains, slot.strengths);
+            hold(slot);
+        }
         predictedHops++;
+    }
+
+    private void reuseHeldOutput(HopSlot slot) {
+        System.arraycopy(heldGains, 0, slot.rawGains, 0, BANDS);
+        System.arraycopy(heldStrengths, 0, slot.strengths, 0, BANDS);
+    }
+
+    private void hold(HopSlot slot) {
+        System.arraycopy(slot.rawGains, 0, heldGains, 0, BANDS);
+        System.arraycopy(slot.strengths, 0, heldStrengths, 0, BANDS);
     }
 
     /**
@@ -275,11 +296,27 @@ public final class Denoiser {
             throw new IllegalArgumentException("cannot predict " + count + " hops: "
                     + (analysedHops - predictedHops) + " are analysed and waiting");
         }
+        boolean holds = predictor.holdsThroughSilence();
         int first = (int) (predictedHops % slots.length);
-        predictor.predictBlock(slotFeatures, slotGains, slotStrengths, first, count);
-        for (int i = 0; i < count; i++) {
-            HopSlot slot = slots[(first + i) % slots.length];
-            sanitiseModelOutput(slot.rawGains, slot.strengths);
+        int i = 0;
+        while (i < count) {
+            if (holds && slots[(first + i) % slots.length].silent) {
+                reuseHeldOutput(slots[(first + i) % slots.length]);
+                i++;
+                continue;
+            }
+            // the run of hops up to the next silent one goes to the network as one block
+            int run = 1;
+            while (i + run < count && !(holds && slots[(first + i + run) % slots.length].silent)) {
+                run++;
+            }
+            predictor.predictBlock(slotFeatures, slotGains, slotStrengths, (first + i) % slots.length, run);
+            for (int j = i; j < i + run; j++) {
+                HopSlot slot = slots[(first + j) % slots.length];
+                sanitiseModelOutput(slot.rawGains, slot.strengths);
+            }
+            hold(slots[(first + i + run - 1) % slots.length]);
+            i += run;
         }
         predictedHops += count;
     }
@@ -394,6 +431,8 @@ public final class Denoiser {
         int period;
         int periodsPerSide;
         boolean voiced;
+        /** The newest frame of this hop's analysis is silence (the network may be held over it). */
+        boolean silent;
         /** Mono only: Y(ℓ) and P(ℓ). */
         final Spectrum y = new Spectrum();
         final Spectrum p = new Spectrum();

@@ -15,7 +15,7 @@ class DenoiserHopsAheadTest {
     private static final GainModel NETWORK = RandomWeights.model(9, 24, 32, 32, new int[] {32}, 24, 16);
     private static final int HOPS = 60;
 
-    private final float[][] input = ProcessorTestSignals.noisyTones(2, 480 * HOPS, 48_000, 3);
+    private final float[][] input = withSilence(ProcessorTestSignals.noisyTones(2, 480 * HOPS, 48_000, 3));
     private final float[][] actual = new float[2][480 * HOPS];
     private final Denoiser ahead = new Denoiser(NETWORK, 2, 2);
     private int analysed;
@@ -69,6 +69,15 @@ class DenoiserHopsAheadTest {
         assertThatThrownBy(() -> d.predictHops(5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4 are analysed and waiting");
         assertThatThrownBy(() -> d.setHopsAhead(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Digital silence in hops 20–29 and 45–47. */
+    private static float[][] withSilence(float[][] x) {
+        for (float[] channel : x) {
+            java.util.Arrays.fill(channel, 480 * 20, 480 * 30, 0f);
+            java.util.Arrays.fill(channel, 480 * 45, 480 * 48, 0f);
+        }
+        return x;
     }
 
     private void analyse(int n) {

@@ -31,6 +31,12 @@ public final class FeatureExtractor {
 
     /** Added to band energies before the log so silence maps to a finite floor. */
     public static final float LOG_ENERGY_FLOOR = 1e-8f;
+    /**
+     * Band energy sum of the newest frame below which it counts as silence (white noise at about −93 dBFS, under
+     * 16-bit dither): the network is not stepped on it (see {@code GainPredictor.holdsThroughSilence}) and the
+     * quiet-input lift does not count it.
+     */
+    public static final float SILENT_FRAME_ENERGY = 1e-4f;
     /** Regulariser of the coherence denominator (energy² units). */
     static final double COHERENCE_EPSILON = 1e-30;
 
@@ -46,6 +52,7 @@ public final class FeatureExtractor {
     private final float[] coherence = new float[ErbBands.BANDS];
     private final float[] features = new float[FEATURES];
     private int periodsPerSide;
+    private boolean newestFrameSilent;
     /** Null when the features are of the input as it is (training). */
     private final QuietInputLift lift;
 
@@ -65,6 +72,7 @@ public final class FeatureExtractor {
         pitch.setLookahead(frames);
         periodsPerSide = 0;
         framesAnalysed = 0;
+        newestFrameSilent = true;
         for (Spectrum spectrum : recentSpectra) {
             spectrum.clear();
         }
@@ -88,13 +96,14 @@ public final class FeatureExtractor {
         Spectrum newest = recentSpectra[(int) (framesAnalysed % recentSpectra.length)];
         stream.analyseNewestFrame(newest);
         ErbBands.energies(newest, newestEnergy);
+        double energySum = 0;
+        for (float e : newestEnergy) {
+            energySum += e;
+        }
+        newestFrameSilent = energySum < SILENT_FRAME_ENERGY;
         float energyFactor = 1f;
         if (lift != null) {
-            double sum = 0;
-            for (float e : newestEnergy) {
-                sum += e;
-            }
-            lift.update(sum);
+            lift.update(energySum, newestFrameSilent);
             energyFactor = lift.liftDb() > 0 ? lift.energyFactor() : 1f;
         }
 
@@ -179,6 +188,11 @@ public final class FeatureExtractor {
 
     public boolean voiced() {
         return pitch.voiced();
+    }
+
+    /** Whether the newest frame (the one the energy features describe) is silence: {@link #SILENT_FRAME_ENERGY}. */
+    public boolean newestFrameSilent() {
+        return newestFrameSilent;
     }
 
     /** The lift on the log-energy features of the last hop, dB (0 without lifting). */

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * adds a gain to the 34 log-energy features only. The audio path (Y, P, the gains' application) never sees it, so
  * the output level stays the user's.
  *
- * <p><b>Measure:</b> the 90th percentile of the frame levels of the last {@value #WINDOW_FRAMES} hops (5 s), frames
- * below {@link #SILENT_LEVEL_DB} left out so digital silence and fades do not count. A percentile rather than a peak
+ * <p><b>Measure:</b> the 90th percentile of the frame levels of the last {@value #WINDOW_FRAMES} hops (5 s), silent
+ * frames ({@link FeatureExtractor#SILENT_FRAME_ENERGY}) left out so digital silence and fades do not count. A percentile rather than a peak
  * so sparse loud events (clicks, key strokes) do not hold it up; over 5 s so ordinary pauses do not pull it down.
  * On the evaluation mixtures it sits 57 ± 1.3 dB above the active speech level (units: 10·log10 of the band energy
  * sum of {@link ErbBands#energies}) at 0 and 10 dB SNR and on clean speech, at −26, −45 and −60 dBFS alike.
@@ -32,8 +32,8 @@ public final class QuietInputLift {
     static final int MIN_FRAMES = 5;
     /** Share of counted frames above the measure. */
     static final double UPPER_SHARE = 0.10;
-    /** Frame level (10·log10 of the band energy sum) below which a frame is not counted: about −100 dBFS. */
-    static final double SILENT_LEVEL_DB = -50;
+    /** Lowest level binned: that of {@link FeatureExtractor#SILENT_FRAME_ENERGY}. */
+    static final double SILENT_LEVEL_DB = 10 * Math.log10(FeatureExtractor.SILENT_FRAME_ENERGY);
     /** Histogram resolution. */
     static final double BIN_DB = 0.5;
     /** Highest level binned (a full-scale square wave is about 50); louder frames count in the top bin. */
@@ -78,8 +78,9 @@ public final class QuietInputLift {
      * Counts one hop's frame and updates the lift.
      *
      * @param bandEnergySum the sum of the newest frame's 34 band energies (signal scale of {@link FeatureExtractor})
+     * @param silent        whether that frame is silence (not counted)
      */
-    public void update(double bandEnergySum) {
+    public void update(double bandEnergySum, boolean silent) {
         double level = 10 * Math.log10(bandEnergySum + 1e-30);
         short old = recentBins[next];
         if (old >= 0) {
@@ -87,8 +88,8 @@ public final class QuietInputLift {
             counted--;
         }
         short bin = -1;
-        if (level > SILENT_LEVEL_DB) {
-            bin = (short) Math.min(BINS - 1, (int) ((level - SILENT_LEVEL_DB) / BIN_DB));
+        if (!silent) {
+            bin = (short) Math.max(0, Math.min(BINS - 1, (int) ((level - SILENT_LEVEL_DB) / BIN_DB)));
             histogram[bin]++;
             counted++;
         }

@@ -48,6 +48,11 @@ final class NeuralGainPredictor implements GainPredictor {
     }
 
     @Override
+    public boolean holdsThroughSilence() {
+        return true;
+    }
+
+    @Override
     public void predict(float[] features, float[] gains, float[] strengths) {
         normalise(features, input);
         m.denseIn.apply(input, dense);
