@@ -71,11 +71,11 @@ class DenoiserHopsAheadTest {
         assertThatThrownBy(() -> d.setHopsAhead(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** Digital silence in hops 20–29 and 45–47. */
+    /** Digital silence in hops 0–4 and 20–29. */
     private static float[][] withSilence(float[][] x) {
         for (float[] channel : x) {
+            java.util.Arrays.fill(channel, 0, 480 * 5, 0f);
             java.util.Arrays.fill(channel, 480 * 20, 480 * 30, 0f);
-            java.util.Arrays.fill(channel, 480 * 45, 480 * 48, 0f);
         }
         return x;
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** The network is not stepped on digital silence (it would take the noise floor for nothing afterwards). */
 class DenoiserSilenceHoldTest {
 
-    /** Counts its calls; gains follow the calls so that reuse on silent hops is visible. */
+    /** Counts its calls; gains follow the calls so that reuse on held hops is visible. */
     private static final class CountingModel implements GainModel {
         final boolean holds;
         int calls;
@@ -43,11 +43,16 @@ class DenoiserSilenceHoldTest {
         }
     }
 
-    /** 60 hops of sound, 100 of digital silence, 60 of sound. */
-    private static float[] soundGapSound() {
-        float[] sound = ProcessorTestSignals.noisyTones(1, 480 * 220, 48_000, 5)[0];
-        java.util.Arrays.fill(sound, 480 * 60, 480 * 160, 0f);
-        return sound;
+    /**
+     * Hops 0–29 digital silence, 30–89 sound, 90–189 silence (a long gap), 190–249 sound, 250–269 silence (a short
+     * gap), 270–299 sound.
+     */
+    private static float[] signal() {
+        float[] x = ProcessorTestSignals.noisyTones(1, 480 * 300, 48_000, 5)[0];
+        java.util.Arrays.fill(x, 0, 480 * 30, 0f);
+        java.util.Arrays.fill(x, 480 * 90, 480 * 190, 0f);
+        java.util.Arrays.fill(x, 480 * 250, 480 * 270, 0f);
+        return x;
     }
 
     private static int render(CountingModel model, float[] x, float[] gainsSeen) {
@@ -67,25 +72,25 @@ class DenoiserSilenceHoldTest {
     }
 
     @Test
-    void aHoldingPredictorSkipsSilentHopsAndTheirOutputIsItsLastOne() {
-        float[] x = soundGapSound();
-        float[] seen = new float[220];
-        int calls = render(new CountingModel(true), x, seen);
-        // the first silent hop's 20 ms frame still reaches back into the sound
-        assertThat(calls).isEqualTo(121);
-        // while the newest frame is silent the applied gains stay those of the last prediction
-        // (hop 60's frame still holds hop 59's sound; hop 160's already holds its own)
-        assertThat(seen[60]).isEqualTo(1f / 61);
-        for (int h = 61; h < 160; h++) {
-            assertThat(seen[h]).as("hop %d", h).isEqualTo(seen[60]);
+    void aHoldingPredictorSkipsEverySilentHopAndReusesItsLastOutput() {
+        float[] seen = new float[300];
+        int calls = render(new CountingModel(true), signal(), seen);
+        // A hop is silent when its 20 ms frame is: hops 0–29, 91–189 and 251–269 (hop 90's and 250's frames still
+        // reach back into the sound).
+        assertThat(calls).isEqualTo(300 - 30 - 99 - 19);
+        assertThat(seen[29]).as("before any prediction: pass").isEqualTo(1f);
+        assertThat(seen[30]).isEqualTo(1f); // the first call
+        assertThat(seen[90]).isEqualTo(1f / 61); // hops 30–90 stepped
+        for (int h = 91; h <= 189; h++) {
+            assertThat(seen[h]).as("hop %d", h).isEqualTo(seen[90]);
         }
-        assertThat(seen[160]).isEqualTo(1f / 62);
-        assertThat(seen[219]).isEqualTo(1f / calls);
+        assertThat(seen[190]).isEqualTo(1f / 62);
+        assertThat(seen[299]).isEqualTo(1f / calls);
     }
 
     @Test
     void otherPredictorsAreCalledEveryHop() {
-        float[] seen = new float[220];
-        assertThat(render(new CountingModel(false), soundGapSound(), seen)).isEqualTo(220);
+        float[] seen = new float[300];
+        assertThat(render(new CountingModel(false), signal(), seen)).isEqualTo(300);
     }
 }
