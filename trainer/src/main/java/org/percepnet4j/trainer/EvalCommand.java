@@ -48,6 +48,12 @@ final class EvalCommand implements Callable<Integer> {
     boolean noDnsmos;
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--lead-in", defaultValue = "0", description = "seconds of quiet coloured noise before every"
+            + " mixture, which is scored without it: a noise floor that rises (default ${DEFAULT-VALUE})")
+    double leadInSeconds;
+    @Option(names = "--lead-in-level", defaultValue = "-70", description = "RMS level of the lead-in, dBFS, -150 to 0,"
+            + " or -Infinity for digital silence; below about -93 the engine treats it as silence (default ${DEFAULT-VALUE})")
+    double leadInLevelDb;
     @Option(names = "--json", description = "also write the table as JSON to this file")
     Path json;
 
@@ -61,6 +67,13 @@ final class EvalCommand implements Callable<Integer> {
         if (wholeCorpus && split != Split.TEST) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--whole-corpus makes every file TEST material: it cannot be combined with --split " + split);
+        }
+        Evaluation.LeadIn leadIn;
+        try {
+            leadIn = new Evaluation.LeadIn(leadInSeconds, leadInLevelDb);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--lead-in takes 0 to 600 s and --lead-in-level -150 to 0 dBFS or -Infinity: " + e.getMessage());
         }
         Path root = mixtures.corpus.root();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
@@ -89,15 +102,19 @@ final class EvalCommand implements Callable<Integer> {
         List<Evaluation.Cell> cells;
         try {
             cells = Evaluation.run(c, split, mixtures.snrs, mixtures.kinds, mixtures.examples, mixtures.seconds,
-                    mixtures.levelDb, mixtures.seed, systems, dnsmos,
+                    mixtures.levelDb, leadIn, mixtures.seed, systems, dnsmos,
                     s -> System.err.print("\r" + s + "   "));
         } finally {
             dnsmos.ifPresent(Dnsmos::close);
         }
         System.err.println();
         System.out.printf(Locale.ROOT,
-                "%s split, %d examples of %.1f s per cell, speech at %.0f dBFS, look-ahead %d%s%n", split,
-                mixtures.examples, mixtures.seconds, mixtures.levelDb, lookahead, weights != null ? ", model " + weights
+                "%s split, %d examples of %.1f s per cell, speech at %.0f dBFS%s, look-ahead %d%s%n", split,
+                mixtures.examples, mixtures.seconds, mixtures.levelDb, leadIn.seconds() > 0 ? String.format(Locale.ROOT,
+                        " after %.1f s of %s (not scored)", leadIn.seconds(), leadIn.levelDb() == Double.NEGATIVE_INFINITY
+                                ? "digital silence" : String.format(Locale.ROOT, "noise at %.0f dBFS", leadIn.levelDb()))
+                        : "",
+                lookahead, weights != null ? ", model " + weights
                         + " (attenuation limit " + limitDb + " dB, post-filter " + postFilterAmount + ")" : "");
         System.out.println("| input SNR | noise | system | SI-SDR | ΔSI-SDR | segSNR | ESTOI | SIG | BAK | OVRL |");
         System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -22,4 +22,14 @@ class EvalCommandTest {
             assertThat(err.toString()).as(command[0]).contains("--level is the active speech level in dBFS, from -100 to 0");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--lead-in=-1", "--lead-in=601", "--lead-in-level=5", "--lead-in-level=-200",
+            "--lead-in-level=NaN"})
+    void aLeadInOutOfRangeIsRefusedWithAMessageNamingTheOptions(String option) {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new TrainerCli()).setErr(new PrintWriter(err)).execute("eval", "--no-oracle", option);
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--lead-in takes 0 to 600 s and --lead-in-level -150 to 0 dBFS or -Infinity");
+    }
 }

@@ -4,7 +4,7 @@ import java.util.Random;
 import org.jtransforms.fft.FloatFFT_1D;
 
 /** Noise made from formulas: mains hum and coloured noise (48 kHz). */
-final class GeneratedNoise {
+public final class GeneratedNoise {
     private static final double FS = 48000;
     private static final int HUM_TABLE = 16384;
 
@@ -55,7 +55,7 @@ final class GeneratedNoise {
     }
 
     /** Gaussian noise with power spectrum ∝ f^α, α uniform in [−2, 1] (brown to blue), flat below 20 Hz. */
-    static float[] coloured(int n, Random rng) {
+    public static float[] coloured(int n, Random rng) {
         double alpha = -2 + 3 * rng.nextDouble();
         int size = Integer.highestOneBit(Math.max(2, n - 1)) << 1;
         float[] spec = new float[size];

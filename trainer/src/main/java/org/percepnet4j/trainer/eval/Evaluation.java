@@ -12,6 +12,7 @@ import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.OfflineRender;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.Example;
+import org.percepnet4j.trainer.data.GeneratedNoise;
 import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.data.MixtureSynthesizer;
@@ -25,6 +26,50 @@ import org.percepnet4j.trainer.data.Split;
 public final class Evaluation {
     /** Something that turns an example's noisy input into an estimate of its clean target (48 kHz, aligned). */
     public record Enhancer(String name, Function<Example, float[]> enhance) {
+    }
+
+    /**
+     * Quiet noise put before every mixture: coloured noise (a random slope, brown to blue) of {@code seconds} at an
+     * RMS level of {@code levelDb} dBFS (−∞: digital silence), the mixture scored after it. It measures how a system
+     * copes with a noise floor that rises (room tone before a noisy scene) or with a gap before a clip; below about
+     * −93 dBFS the engine treats it as silence.
+     */
+    public record LeadIn(double seconds, double levelDb) {
+        public static final LeadIn NONE = new LeadIn(0, -70);
+
+        public LeadIn {
+            if (!(seconds >= 0 && seconds <= 600)
+                    || !(levelDb >= -150 && levelDb <= 0 || levelDb == Double.NEGATIVE_INFINITY)) {
+                throw new IllegalArgumentException("lead-in of 0 to 600 s at -150 to 0 dBFS or -Infinity: " + seconds
+                        + " s, " + levelDb + " dBFS");
+            }
+        }
+
+        int samples() {
+            return (int) Math.round(seconds * 48000);
+        }
+
+        /** The example with the lead-in before it (silence before the clean target); the same for a given seed. */
+        Example before(Example e, long seed) {
+            int n = samples();
+            if (n == 0) {
+                return e;
+            }
+            float[] tone = GeneratedNoise.coloured(n, new Random(seed ^ 0x5eedL));
+            double power = 0;
+            for (float v : tone) {
+                power += (double) v * v;
+            }
+            float gain = power > 0 && levelDb > Double.NEGATIVE_INFINITY ? (float) (Math.pow(10, levelDb / 20) / Math.sqrt(power / n)) : 0f;
+            float[] noisy = new float[n + e.noisy().length];
+            for (int i = 0; i < n; i++) {
+                noisy[i] = tone[i] * gain;
+            }
+            System.arraycopy(e.noisy(), 0, noisy, n, e.noisy().length);
+            float[] clean = new float[noisy.length];
+            System.arraycopy(e.clean(), 0, clean, n, e.clean().length);
+            return new Example(clean, noisy, e.cutoffHz(), e.speaker(), e.noiseKind(), e.snrDb());
+        }
     }
 
     /** Mean scores of one system on one (SNR, noise kind) cell; DNSMOS fields are NaN without the models. */
@@ -74,13 +119,13 @@ public final class Evaluation {
     /**
      * Runs every enhancer on {@code examples} mixtures of the split per (SNR, kind); example i of a cell uses seed
      * {@code seed + i}, so the speech is the same across SNRs and kinds, with active speech at {@code levelDb} dBFS
-     * ({@link MixtureSettings#EVALUATION_LEVEL_DB} for the model card's tables). VALIDATION is for choosing settings;
-     * TEST is for the final measurement only.
+     * ({@link MixtureSettings#EVALUATION_LEVEL_DB} for the model card's tables), each after {@code leadIn} (scored
+     * without it). VALIDATION is for choosing settings; TEST is for the final measurement only.
      *
      * @param progress called after each example with a short description (may be null)
      */
     public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
-                                 double seconds, double levelDb, long seed, List<Enhancer> enhancers,
+                                 double seconds, double levelDb, LeadIn leadIn, long seed, List<Enhancer> enhancers,
                                  Optional<Dnsmos> dnsmos, java.util.function.Consumer<String> progress) {
         List<Cell> cells = new ArrayList<>();
         for (double snr : snrs) {
@@ -92,8 +137,13 @@ public final class Evaluation {
                 }
                 for (int i = 0; i < examples; i++) {
                     Example e = synth.next(new Random(seed + i));
+                    Example heard = leadIn.before(e, seed + i);
+                    int skip = heard.noisy().length - e.noisy().length;
                     for (Enhancer en : enhancers) {
-                        float[] out = en.enhance().apply(e);
+                        float[] out = en.enhance().apply(heard);
+                        if (skip > 0) {
+                            out = java.util.Arrays.copyOfRange(out, skip, skip + e.clean().length);
+                        }
                         double[] s = sums.get(en.name());
                         s[0] += Metrics.siSdr(e.clean(), out);
                         s[1] += Metrics.segmentalSnr(e.clean(), out);

@@ -14,6 +14,7 @@ import org.percepnet4j.trainer.data.Example;
 import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
 import org.percepnet4j.trainer.data.Split;
+import org.percepnet4j.models.Models;
 
 class EvaluationTest {
     @Test
@@ -22,8 +23,8 @@ class EvaluationTest {
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
         List<Evaluation.Cell> cells = Evaluation.run(corpus.get(), Split.TEST, new double[] {0},
                 List.of(NoiseKind.REAL, NoiseKind.BABBLE),
-                1, 4.0, MixtureSettings.EVALUATION_LEVEL_DB, 7, List.of(Evaluation.noisy(), Evaluation.oracle(2)),
-                Optional.empty(), null);
+                1, 4.0, MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE, 7,
+                List.of(Evaluation.noisy(), Evaluation.oracle(2)), Optional.empty(), null);
         assertThat(cells).hasSize(4);
         for (int k = 0; k < 2; k++) {
             Evaluation.Cell noisy = cells.get(2 * k);
@@ -44,9 +45,10 @@ class EvaluationTest {
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
         List<Evaluation.Enhancer> noisy = List.of(Evaluation.noisy());
         Evaluation.Cell test = Evaluation.run(corpus.get(), Split.TEST, new double[] {5}, List.of(NoiseKind.REAL), 1,
-                3.0, MixtureSettings.EVALUATION_LEVEL_DB, 3, noisy, Optional.empty(), null).get(0);
+                3.0, MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE, 3, noisy, Optional.empty(), null).get(0);
         Evaluation.Cell validation = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
-                List.of(NoiseKind.REAL), 1, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, 3, noisy, Optional.empty(), null).get(0);
+                List.of(NoiseKind.REAL), 1, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE, 3, noisy,
+                Optional.empty(), null).get(0);
         // Both are mixed at 5 dB (SI-SDR of the noisy input near the SNR), from different speech and noise.
         assertThat(test.siSdr()).isBetween(2.0, 8.0);
         assertThat(validation.siSdr()).isBetween(2.0, 8.0);
@@ -68,12 +70,43 @@ class EvaluationTest {
         // The engine itself has no level threshold: ideal gains remove as much at -60 dBFS as at -26.
         List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(), Evaluation.oracle(2));
         List<Evaluation.Cell> atStandard = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
-                List.of(NoiseKind.REAL), 1, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, 3, systems, Optional.empty(), null);
+                List.of(NoiseKind.REAL), 1, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE, 3, systems,
+                Optional.empty(), null);
         List<Evaluation.Cell> atQuiet = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
-                List.of(NoiseKind.REAL), 1, 3.0, -60, 3, systems, Optional.empty(), null);
+                List.of(NoiseKind.REAL), 1, 3.0, -60, Evaluation.LeadIn.NONE, 3, systems, Optional.empty(), null);
         assertThat(atQuiet.get(0).siSdr()).isCloseTo(atStandard.get(0).siSdr(), within(0.01));
         assertThat(atQuiet.get(1).siSdr()).isCloseTo(atStandard.get(1).siSdr(), within(0.1));
         assertThat(atQuiet.get(1).siSdr()).isGreaterThan(atQuiet.get(0).siSdr() + 6);
+    }
+
+    /** Model minus noisy SI-SDR on one VALIDATION mixture (5 dB recorded ambience, 4 s) under the given conditions. */
+    private static double[] noisyAndModel(Corpus corpus, double levelDb, Evaluation.LeadIn leadIn) {
+        List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(),
+                Evaluation.model("model", Models.loadDefault(), 2, 40, 0));
+        List<Evaluation.Cell> cells = Evaluation.run(corpus, Split.VALIDATION, new double[] {5}, List.of(NoiseKind.REAL),
+                1, 4.0, levelDb, leadIn, 3, systems, Optional.empty(), null);
+        return new double[] {cells.get(0).siSdr(), cells.get(1).siSdr()};
+    }
+
+    @Test
+    void theShippedModelRemovesAsMuchFromQuietSpeechAndAfterSilenceAsFromTheStandardMixture() {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        double[] standard = noisyAndModel(corpus.get(), MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE);
+        double gain = standard[1] - standard[0];
+        assertThat(gain).isGreaterThan(3);
+
+        // Speech at -60 dBFS: the engine lifts the network's view into the trained level range (it used to remove
+        // 6 dB less at 5 dB SNR).
+        double[] quiet = noisyAndModel(corpus.get(), -60, Evaluation.LeadIn.NONE);
+        assertThat(quiet[1] - quiet[0]).isCloseTo(gain, within(1.0));
+
+        // Two seconds of digital silence first: the noisy input scored is the same, and the network, held over the
+        // silence, removes what it removes without it (it used to remove 2 dB less).
+        double[] afterSilence = noisyAndModel(corpus.get(), MixtureSettings.EVALUATION_LEVEL_DB,
+                new Evaluation.LeadIn(2, Double.NEGATIVE_INFINITY));
+        assertThat(afterSilence[0]).isEqualTo(standard[0]);
+        assertThat(afterSilence[1] - afterSilence[0]).isCloseTo(gain, within(0.1));
     }
 
     private static double energy(float[] x) {
