@@ -19,8 +19,8 @@ import org.percepnet4j.engine.GainPredictor;
  * sine, below any real recording's noise.
  *
  * <p><b>Quiet input:</b> with {@code liftQuietInput} the log energies are those of the newest frame times the
- * {@link QuietInputLift} factor, which is exactly 1 for input in the trained level range; the other 36 features do
- * not depend on level. The Denoiser lifts; the trainer does not, because its mixtures are drawn inside that range.
+ * {@link QuietInputLift} factor, which is exactly 1 for input whose loud passages lie in the trained level range
+ * (once its first frames are measured); the other 36 features do not depend on level. The Denoiser lifts; the trainer does not, because its mixtures are drawn inside that range.
  */
 public final class FeatureExtractor {
     public static final int FEATURES = GainPredictor.FEATURES;
@@ -32,9 +32,9 @@ public final class FeatureExtractor {
     /** Added to band energies before the log so silence maps to a finite floor. */
     public static final float LOG_ENERGY_FLOOR = 1e-8f;
     /**
-     * Band energy sum of the newest frame below which it counts as silence (white noise at about −93 dBFS, under
-     * 16-bit dither): the network is not stepped on it (see {@code GainPredictor.holdsThroughSilence}) and the
-     * quiet-input lift does not count it.
+     * Band energy sum of the newest frame below which it counts as silence (white noise at about −93 dBFS, so 16-bit
+     * dither alone, about −96 dBFS, is silence too): the network is not stepped on it (see {@code
+     * GainPredictor.holdsThroughSilence}) and the quiet-input lift does not count it.
      */
     public static final float SILENT_FRAME_ENERGY = 1e-4f;
     /** Regulariser of the coherence denominator (energy² units). */
