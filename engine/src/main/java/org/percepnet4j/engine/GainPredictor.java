@@ -38,7 +38,8 @@ public interface GainPredictor {
      * org.percepnet4j.engine.dsp.FeatureExtractor#newestFrameSilent}), reusing the last outputs, so that its state
      * carries across stretches of silence as if they were cut out. A recurrent network needs this: one that has
      * stepped through digital silence takes the noise floor for nothing and suppresses far less for seconds once
-     * sound returns, and dialogue tracks are full of such gaps between clips. Predictors that must be called at every hop (the oracle counts its calls) keep the default.
+     * sound returns, and dialogue tracks are full of such gaps between clips. Predictors that must be called at
+     * every hop (the oracle counts its calls) keep the default.
      */
     default boolean holdsThroughSilence() {
         return false;

@@ -20,7 +20,8 @@ import org.percepnet4j.engine.GainPredictor;
  *
  * <p><b>Quiet input:</b> with {@code liftQuietInput} the log energies are those of the newest frame times the
  * {@link QuietInputLift} factor, which is exactly 1 for input whose loud passages lie in the trained level range
- * (once its first frames are measured); the other 36 features do not depend on level. The Denoiser lifts; the trainer does not, because its mixtures are drawn inside that range.
+ * (once its first frames are measured); the other 36 features do not depend on level. The Denoiser lifts; the
+ * trainer does not, because its mixtures are drawn inside that range.
  */
 public final class FeatureExtractor {
     public static final int FEATURES = GainPredictor.FEATURES;
@@ -34,7 +35,8 @@ public final class FeatureExtractor {
     /**
      * Band energy sum of the newest frame below which it counts as silence (white noise at about −93 dBFS, so 16-bit
      * dither alone, about −96 dBFS, is silence too): the network is not stepped on it (see {@code
-     * GainPredictor.holdsThroughSilence}) and the quiet-input lift does not count it.
+     * GainPredictor.holdsThroughSilence}) and the quiet-input lift does not count it. Not the training mask's
+     * {@link TrainingFrames#SILENT_FRAME_ENERGY}, 20 dB lower, below which the loss ignores a frame.
      */
     public static final float SILENT_FRAME_ENERGY = 1e-4f;
     /** Regulariser of the coherence denominator (energy² units). */
@@ -104,7 +106,7 @@ public final class FeatureExtractor {
         float energyFactor = 1f;
         if (lift != null) {
             lift.update(energySum, newestFrameSilent);
-            energyFactor = lift.liftDb() > 0 ? lift.energyFactor() : 1f;
+            energyFactor = lift.energyFactor();
         }
 
         pitch.update(stream.samples(), stream.outputFrameStart());

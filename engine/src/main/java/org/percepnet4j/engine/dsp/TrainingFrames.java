@@ -21,7 +21,10 @@ package org.percepnet4j.engine.dsp;
 public final class TrainingFrames {
     /** Band energy (signal scale of {@link FeatureExtractor}) below which a band is negligible. */
     public static final float NEGLIGIBLE_BAND_ENERGY = 1e-7f;
-    /** Total noisy frame energy below which a frame is silent (about −100 dBFS white noise). */
+    /**
+     * Total noisy frame energy below which a frame is silent for the loss (about −100 dBFS white noise); the
+     * run-time silence that holds the network is {@link FeatureExtractor#SILENT_FRAME_ENERGY}, 20 dB higher.
+     */
     public static final float SILENT_FRAME_ENERGY = 1e-6f;
 
     public final int frames;

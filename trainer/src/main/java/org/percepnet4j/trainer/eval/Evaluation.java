@@ -60,7 +60,8 @@ public final class Evaluation {
             for (float v : tone) {
                 power += (double) v * v;
             }
-            float gain = power > 0 && levelDb > Double.NEGATIVE_INFINITY ? (float) (Math.pow(10, levelDb / 20) / Math.sqrt(power / n)) : 0f;
+            float gain = power > 0 && levelDb > Double.NEGATIVE_INFINITY
+                    ? (float) (Math.pow(10, levelDb / 20) / Math.sqrt(power / n)) : 0f;
             float[] noisy = new float[n + e.noisy().length];
             for (int i = 0; i < n; i++) {
                 noisy[i] = tone[i] * gain;
