@@ -19,8 +19,8 @@ import org.percepnet4j.engine.GainPredictor;
  * sine, below any real recording's noise.
  *
  * <p><b>Quiet input:</b> with {@code liftQuietInput} the log energies are those of the newest frame times the
- * {@link QuietInputLift} factor, which is exactly 1 for input whose loud passages lie in the trained level range
- * (once its first frames are measured); the other 36 features do not depend on level. The Denoiser lifts; the
+ * {@link QuietInputLift} factor, which is exactly 1 for input whose loud voiced passages lie in the trained level
+ * range (once its first voiced frames are measured); the other 36 features do not depend on level. The Denoiser lifts; the
  * trainer does not, because its mixtures are drawn inside that range.
  */
 public final class FeatureExtractor {
@@ -35,7 +35,7 @@ public final class FeatureExtractor {
     /**
      * Band energy sum of the newest frame below which it counts as silence (white noise at about −93 dBFS, so 16-bit
      * dither alone, about −96 dBFS, is silence too): the network is not stepped on it (see {@code
-     * GainPredictor.holdsThroughSilence}) and the quiet-input lift does not count it. Not the training mask's
+     * GainPredictor.holdsThroughSilence}) and the quiet-input lift does not measure it. Not the training mask's
      * {@link TrainingFrames#SILENT_FRAME_ENERGY}, 20 dB lower, below which the loss ignores a frame.
      */
     public static final float SILENT_FRAME_ENERGY = 1e-4f;
@@ -103,13 +103,14 @@ public final class FeatureExtractor {
             energySum += e;
         }
         newestFrameSilent = energySum < SILENT_FRAME_ENERGY;
+        pitch.update(stream.samples(), stream.outputFrameStart());
         float energyFactor = 1f;
         if (lift != null) {
-            lift.update(energySum, newestFrameSilent);
+            // only voiced frames measure the level: quiet noise alone (room tone) is not speech to bring up
+            lift.update(energySum, !newestFrameSilent && pitch.newestCorrelation() >= PitchTracker.VOICING_THRESHOLD);
             energyFactor = lift.energyFactor();
         }
 
-        pitch.update(stream.samples(), stream.outputFrameStart());
         int period = pitch.period();
         periodsPerSide = CombFilter.periodsPerSide(period, stream.lookaheadSamples());
         // Frame ℓ = newest − M was the newest frame M hops ago (before the start: a frame of zeros).

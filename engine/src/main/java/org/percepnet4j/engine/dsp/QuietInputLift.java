@@ -6,32 +6,36 @@ import java.util.Arrays;
  * Lifts the network's view of quiet input into the level range it was trained on. The training mixtures put
  * active speech at −45…−15 dBFS, and the network learnt absolute level as a cue: speech at −60 dBFS is taken for
  * noise (model history, "Quiet speech"). Training on quieter examples cost quality at normal levels, so instead the
- * run-time analysis measures how loud the input's loud passages are and, when they sit below the trained range,
+ * run-time analysis measures how loud the input's voiced passages are and, when they sit below the trained range,
  * adds a gain to the 34 log-energy features only. The audio path (Y, P, the gains' application) never sees it, so
  * the output level stays the user's.
  *
- * <p><b>Measure:</b> the 90th percentile of the frame levels of the last {@value #WINDOW_FRAMES} hops (5 s), silent
- * frames ({@link FeatureExtractor#SILENT_FRAME_ENERGY}) left out so digital silence and fades do not count. A
- * percentile rather than a peak so sparse loud events (clicks, key strokes) do not hold it up; over 5 s so ordinary
- * pauses do not pull it down.
- * On the evaluation mixtures it sits 57 ± 1.3 dB above the active speech level (units: 10·log10 of the band energy
- * sum of {@link ErbBands#energies}) at 0 and 10 dB SNR and on clean speech, at −26, −45 and −60 dBFS alike.
+ * <p><b>Measure:</b> the 90th percentile of the levels of the measured frames among the last {@value #WINDOW_FRAMES}
+ * hops (5 s). The extractor measures voiced frames only (pitch correlation of the newest frame at least {@link
+ * PitchTracker#VOICING_THRESHOLD}), never silent ones ({@link FeatureExtractor#SILENT_FRAME_ENERGY}): quiet noise
+ * alone, such as the room tone before a take, is not speech to bring up, and lifting it made the network take the
+ * louder noise that followed for speech (model history, "Room tone before a take"). A percentile rather than a peak
+ * so sparse loud events (clicks, key strokes) do not hold it up; over 5 s so ordinary pauses do not pull it down.
+ * On the VALIDATION evaluation mixtures it sits 57.5 ± 1.5 dB above the active speech level (units: 10·log10 of the
+ * band energy sum of {@link ErbBands#energies}) at 0 and 10 dB SNR and on clean speech, at −26, −45 and −60 dBFS
+ * alike; 78–89 % of their frames are voiced by that threshold.
  *
- * <p><b>Lift:</b> {@code clamp(TARGET − measure, 0, MAX_LIFT)} once {@value #MIN_FRAMES} frames are counted,
+ * <p><b>Lift:</b> {@code clamp(TARGET − measure, 0, MAX_LIFT)} once {@value #MIN_FRAMES} frames are measured,
  * smoothed per hop, and never more than keeps the loudest frame of the last 200 ms under the trained range's top.
  * Input whose loud passages lie in the trained range gets none, except while the measure still rests on the first
  * few frames of sound. Deterministic per hop, so block-size invariant; no allocation after construction.
  *
  * <p>Settings chosen on the VALIDATION split (model history, "Quiet input and digital silence"): starting after
  * 10, 20 or 50 frames measured lower at −60 dBFS than after 5, a target of −45 dBFS speech lower than −40, and −35
- * within 0.05 dB of it; at −26 dBFS all were within 0.03 dB of no lift.
+ * within 0.05 dB of it; at −26 dBFS all were within 0.03 dB of no lift. Measuring voiced frames only (model history,
+ * "Room tone before a take") changed none of them.
  */
 public final class QuietInputLift {
     /** Hops in the measuring window: 5 s. */
     static final int WINDOW_FRAMES = 500;
-    /** Counted frames before any lift: quick, since a late lift leaves the start of a quiet take suppressed. */
+    /** Measured frames before any lift: quick, since a late lift leaves the start of a quiet take suppressed. */
     static final int MIN_FRAMES = 5;
-    /** Share of counted frames above the measure. */
+    /** Share of measured frames above the measure. */
     static final double UPPER_SHARE = 0.10;
     /** Lowest level binned: that of {@link FeatureExtractor#SILENT_FRAME_ENERGY}. */
     static final double SILENT_LEVEL_DB = 10 * Math.log10(FeatureExtractor.SILENT_FRAME_ENERGY);
@@ -76,12 +80,13 @@ public final class QuietInputLift {
     }
 
     /**
-     * Counts one hop's frame and updates the lift.
+     * Takes one hop's frame and updates the lift. Every frame bounds the lift (loud onsets); only measured frames
+     * move the measure.
      *
      * @param bandEnergySum the sum of the newest frame's 34 band energies (signal scale of {@link FeatureExtractor})
-     * @param silent        whether that frame is silence (not counted)
+     * @param measured      whether that frame counts towards the measure (the extractor: voiced and not silent)
      */
-    public void update(double bandEnergySum, boolean silent) {
+    public void update(double bandEnergySum, boolean measured) {
         double level = 10 * Math.log10(bandEnergySum + 1e-30);
         short old = recentBins[next];
         if (old >= 0) {
@@ -89,7 +94,7 @@ public final class QuietInputLift {
             counted--;
         }
         short bin = -1;
-        if (!silent) {
+        if (measured) {
             bin = (short) Math.max(0, Math.min(BINS - 1, (int) ((level - SILENT_LEVEL_DB) / BIN_DB)));
             histogram[bin]++;
             counted++;
@@ -117,7 +122,7 @@ public final class QuietInputLift {
         }
     }
 
-    /** The 90th-percentile frame level of the window (bin centre); meaningful once a frame is counted. */
+    /** The 90th-percentile level of the window's measured frames (bin centre); meaningful once one is counted. */
     double measureDb() {
         int above = (int) Math.ceil(UPPER_SHARE * counted);
         int seen = 0;

@@ -13,10 +13,10 @@ class QuietInputLiftTest {
         return Math.pow(10, db / 10);
     }
 
-    /** One hop at frame level {@code db}, silent as the extractor would say. */
+    /** One voiced hop at frame level {@code db}, measured unless silent, as the extractor would say. */
     private static void hop(QuietInputLift lift, double db) {
         double sum = sumAt(db);
-        lift.update(sum, sum < FeatureExtractor.SILENT_FRAME_ENERGY);
+        lift.update(sum, sum >= FeatureExtractor.SILENT_FRAME_ENERGY);
     }
 
     @Test
@@ -43,10 +43,11 @@ class QuietInputLiftTest {
     }
 
     @Test
-    void theLiftIsCappedAndSilenceIsNotCounted() {
+    void theLiftIsCappedAndUnmeasuredFramesDoNotCount() {
         QuietInputLift lift = new QuietInputLift();
         for (int hop = 0; hop < 300; hop++) {
-            lift.update(0, true); // digital silence
+            lift.update(0, false); // digital silence
+            lift.update(sumAt(QuietInputLift.TARGET_DB - 40), false); // quiet unvoiced noise
         }
         assertThat(lift.liftDb()).isZero();
         for (int hop = 0; hop < 300; hop++) {
@@ -59,7 +60,7 @@ class QuietInputLiftTest {
     void aLoudOnsetAfterLongQuietIsNotLiftedAboveTheTrainedRange() {
         QuietInputLift lift = new QuietInputLift();
         for (int hop = 0; hop < 700; hop++) {
-            hop(lift, QuietInputLift.TARGET_DB - 40); // room tone alone: lifted fully
+            hop(lift, QuietInputLift.TARGET_DB - 40); // quiet voiced input alone: lifted fully
         }
         assertThat(lift.liftDb()).isEqualTo(QuietInputLift.MAX_LIFT_DB, within(1e-6));
         double loud = QuietInputLift.CEILING_DB - 5;
@@ -96,6 +97,31 @@ class QuietInputLiftTest {
         assertThat(lift.liftDb()).isZero();
         hop(lift, QuietInputLift.TARGET_DB - 20);
         assertThat(lift.liftDb()).as("one frame is not enough to lift").isZero();
+    }
+
+    @Test
+    void quietNoiseAloneIsNotLiftedButQuietVoicedSoundIs() {
+        FeatureExtractor extractor = new FeatureExtractor(2, true);
+        extractor.setLookahead(2);
+        float[] hop = new float[Stft.HOP];
+        Random rng = new Random(3);
+        for (int h = 0; h < 400; h++) {
+            for (int i = 0; i < hop.length; i++) {
+                hop[i] = (float) (3e-4 * rng.nextGaussian()); // white noise at about -70 dBFS: room tone
+            }
+            extractor.analyse(hop);
+            assertThat(extractor.quietInputLiftDb()).as("hop %d", h).isZero();
+        }
+        long n = 0;
+        for (int h = 0; h < 100; h++) {
+            for (int i = 0; i < hop.length; i++, n++) {
+                // a quiet voice-like tone (about -60 dBFS) over the same room tone
+                hop[i] = (float) (3e-4 * rng.nextGaussian() + 1.5e-3 * (Math.sin(2 * Math.PI * 150 * n / 48000.0)
+                        + 0.5 * Math.sin(2 * Math.PI * 450 * n / 48000.0)));
+            }
+            extractor.analyse(hop);
+        }
+        assertThat(extractor.quietInputLiftDb()).isGreaterThan(10);
     }
 
     @Test
