@@ -20,8 +20,8 @@ import org.percepnet4j.engine.GainPredictor;
  *
  * <p><b>Quiet input:</b> with {@code liftQuietInput} the log energies are those of the newest frame times the
  * {@link QuietInputLift} factor, which is exactly 1 for input whose loud voiced passages lie in the trained level
- * range (once its first voiced frames are measured); the other 36 features do not depend on level. The Denoiser lifts; the
- * trainer does not, because its mixtures are drawn inside that range.
+ * range (once its first voiced frames are measured); the other 36 features do not depend on level. The Denoiser
+ * lifts; the trainer does not, because its mixtures are drawn inside that range.
  */
 public final class FeatureExtractor {
     public static final int FEATURES = GainPredictor.FEATURES;

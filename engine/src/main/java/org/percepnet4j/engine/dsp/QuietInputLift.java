@@ -22,13 +22,14 @@ import java.util.Arrays;
  *
  * <p><b>Lift:</b> {@code clamp(TARGET − measure, 0, MAX_LIFT)} once {@value #MIN_FRAMES} frames are measured,
  * smoothed per hop, and never more than keeps the loudest frame of the last 200 ms under the trained range's top.
- * Input whose loud passages lie in the trained range gets none, except while the measure still rests on the first
- * few frames of sound. Deterministic per hop, so block-size invariant; no allocation after construction.
+ * Input whose loud voiced passages lie in the trained range gets none, except while the measure still rests on the
+ * first few voiced frames. Deterministic per hop, so block-size invariant; no allocation after construction.
  *
  * <p>Settings chosen on the VALIDATION split (model history, "Quiet input and digital silence"): starting after
  * 10, 20 or 50 frames measured lower at −60 dBFS than after 5, a target of −45 dBFS speech lower than −40, and −35
- * within 0.05 dB of it; at −26 dBFS all were within 0.03 dB of no lift. Measuring voiced frames only (model history,
- * "Room tone before a take") changed none of them.
+ * within 0.05 dB of it; at −26 dBFS all were within 0.03 dB of no lift. Measuring voiced frames only came later
+ * (model history, "Room tone before a take", where the voicing threshold was chosen); these settings were kept
+ * without being measured again.
  */
 public final class QuietInputLift {
     /** Hops in the measuring window: 5 s. */

@@ -25,7 +25,8 @@ class QuietInputLiftTest {
         Random rng = new Random(1);
         for (int hop = 0; hop < 2000; hop++) {
             // speech-like: loud frames at the target and above, pauses 30 dB lower
-            double level = hop % 50 < 30 ? QuietInputLift.TARGET_DB + 6 * rng.nextDouble() : QuietInputLift.TARGET_DB - 30;
+            double level = hop % 50 < 30 ? QuietInputLift.TARGET_DB + 6 * rng.nextDouble()
+                    : QuietInputLift.TARGET_DB - 30;
             hop(lift, level);
             assertThat(lift.liftDb()).as("hop %d", hop).isZero();
             assertThat(lift.energyFactor()).isEqualTo(1f);
@@ -135,7 +136,8 @@ class QuietInputLiftTest {
         for (int h = 0; h < 300; h++) {
             for (int i = 0; i < hop.length; i++, n++) {
                 // a 150 Hz pulse-like tone at about -65 dBFS
-                hop[i] = (float) (5e-4 * (Math.sin(2 * Math.PI * 150 * n / 48000.0) + 0.5 * Math.sin(2 * Math.PI * 450 * n / 48000.0)));
+                hop[i] = (float) (5e-4 * (Math.sin(2 * Math.PI * 150 * n / 48000.0)
+                        + 0.5 * Math.sin(2 * Math.PI * 450 * n / 48000.0)));
             }
             lifted.analyse(hop);
             plain.analyse(hop);
