@@ -107,7 +107,7 @@ public final class FeatureExtractor {
         float energyFactor = 1f;
         if (lift != null) {
             // only voiced frames measure the level: quiet noise alone (room tone) is not speech to bring up
-            lift.update(energySum, !newestFrameSilent && pitch.newestCorrelation() >= PitchTracker.VOICING_THRESHOLD);
+            lift.update(energySum, !newestFrameSilent && pitch.newestVoiced());
             energyFactor = lift.energyFactor();
         }
 

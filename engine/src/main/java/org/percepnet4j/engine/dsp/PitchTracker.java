@@ -143,8 +143,14 @@ public final class PitchTracker {
         return newestCorrelation;
     }
 
+    /** Whether frame ℓ counts as voiced: {@link #frameCorrelation()} at least {@link #VOICING_THRESHOLD}. */
     public boolean voiced() {
         return frameCorrelation >= VOICING_THRESHOLD;
+    }
+
+    /** Whether the newest frame (ℓ + M) counts as voiced, by the same threshold on {@link #newestCorrelation()}. */
+    public boolean newestVoiced() {
+        return newestCorrelation >= VOICING_THRESHOLD;
     }
 
     private void decimateNewestHop(float[] history) {

@@ -13,6 +13,12 @@ class QuietInputLiftTest {
         return Math.pow(10, db / 10);
     }
 
+    /** Sample {@code n} of a voice-like tone (150 Hz and its third harmonic at half amplitude). */
+    private static double voiceLike(long n, double amplitude) {
+        return amplitude * (Math.sin(2 * Math.PI * 150 * n / 48000.0)
+                + 0.5 * Math.sin(2 * Math.PI * 450 * n / 48000.0));
+    }
+
     /** One voiced hop at frame level {@code db}, measured unless silent, as the extractor would say. */
     private static void hop(QuietInputLift lift, double db) {
         double sum = sumAt(db);
@@ -117,8 +123,7 @@ class QuietInputLiftTest {
         for (int h = 0; h < 100; h++) {
             for (int i = 0; i < hop.length; i++, n++) {
                 // a quiet voice-like tone (about -60 dBFS) over the same room tone
-                hop[i] = (float) (3e-4 * rng.nextGaussian() + 1.5e-3 * (Math.sin(2 * Math.PI * 150 * n / 48000.0)
-                        + 0.5 * Math.sin(2 * Math.PI * 450 * n / 48000.0)));
+                hop[i] = (float) (3e-4 * rng.nextGaussian() + voiceLike(n, 1.5e-3));
             }
             extractor.analyse(hop);
         }
@@ -136,8 +141,7 @@ class QuietInputLiftTest {
         for (int h = 0; h < 300; h++) {
             for (int i = 0; i < hop.length; i++, n++) {
                 // a 150 Hz pulse-like tone at about -65 dBFS
-                hop[i] = (float) (5e-4 * (Math.sin(2 * Math.PI * 150 * n / 48000.0)
-                        + 0.5 * Math.sin(2 * Math.PI * 450 * n / 48000.0)));
+                hop[i] = (float) voiceLike(n, 5e-4);
             }
             lifted.analyse(hop);
             plain.analyse(hop);
