@@ -22,9 +22,9 @@ public final class TrainCommand implements Callable<Integer> {
     CorpusOption corpus;
     @Option(names = "--out", required = true, description = "run folder for log, checkpoints and the exported model")
     Path out;
-    @Option(names = "--minutes", defaultValue = "100", description = "wall-clock budget of the optimisation loop (default ${DEFAULT-VALUE})")
+    @Option(names = "--minutes", defaultValue = "100", description = "wall-clock budget of the optimisation loop, over all invocations of a resumed run (default ${DEFAULT-VALUE})")
     double minutes;
-    @Option(names = "--steps", defaultValue = "0", description = "stop after this many steps; 0 = time budget only (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "0", description = "stop after this many steps, counted over all invocations of a resumed run; 0 = time budget only (default ${DEFAULT-VALUE})")
     long steps;
     @Option(names = "--batch", defaultValue = "16", description = "sequences per step (default ${DEFAULT-VALUE})")
     int batch;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
  *
  * @param corpus            corpus root
  * @param out               run folder: log, checkpoints, exported model
- * @param minutes           wall-clock budget for the optimisation loop
- * @param maxSteps          stop after this many steps (0 = only the time budget)
+ * @param minutes           wall-clock budget for the optimisation loop, over all invocations of a resumed run
+ * @param maxSteps          stop after this many steps, counted over all invocations (0 = only the time budget)
  * @param batch             sequences per step
  * @param frames            frames per sequence (10 ms each)
  * @param freshPerBatch     new sequences taken from the producer per step; the rest of the batch is drawn from the pool

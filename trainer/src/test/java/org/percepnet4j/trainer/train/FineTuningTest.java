@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.percepnet4j.engine.nn.Tensor;
 import org.percepnet4j.engine.nn.WeightFile;
+import org.percepnet4j.engine.nn.WeightFileWriter;
 import org.percepnet4j.trainer.TrainerCli;
 import org.percepnet4j.trainer.data.Corpus;
 import picocli.CommandLine;
@@ -23,13 +24,18 @@ import picocli.CommandLine;
 /** {@code train --init} on the real corpus with a tiny network, and how {@code default-model} chains its runs. */
 class FineTuningTest {
 
-    private static final List<String> TINY = List.of("--steps", "2", "--batch", "2", "--frames", "40", "--fresh", "1",
+    private static final List<String> TINY = List.of("--batch", "2", "--frames", "40", "--fresh", "1",
             "--pool", "4", "--validation-per-m", "2", "--dense", "8", "--conv", "16,16", "--gru", "8,8", "--gain-gru", "8",
             "--strength-gru", "8");
 
     private static int train(Path corpus, Path out, String... extra) {
+        return train(corpus, out, 2, extra);
+    }
+
+    private static int train(Path corpus, Path out, long steps, String... extra) {
         System.setProperty("ai.djl.offline", "true");
-        List<String> args = new ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--out", out.toString(),
+                "--steps", Long.toString(steps)));
         args.addAll(TINY);
         args.addAll(List.of(extra));
         return new CommandLine(new TrainerCli()).execute(args.toArray(new String[0]));
@@ -67,6 +73,33 @@ class FineTuningTest {
             compared++;
         }
         assertThat(compared).isGreaterThan(20);
+    }
+
+    @Test
+    void aResumedRunSpendsOnlyWhatIsLeftOfItsBudget(@TempDir Path dir) throws Exception {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        Path root = Corpus.defaultRoot();
+        Path out = dir.resolve("run");
+        assertThat(train(root, out)).isZero();
+        Path latest = out.resolve(TrainingRun.LATEST);
+        assertThat(WeightFile.read(latest).metadata()).containsEntry("step", "2");
+
+        // Steps count over all invocations: resumed with --steps 3, it takes one more.
+        assertThat(train(root, out, 3, "--resume")).isZero();
+        assertThat(WeightFile.read(latest).metadata()).containsEntry("step", "3");
+
+        // As if the interrupted invocation had already trained for 5 minutes: a 5-minute budget is spent,
+        // so the resumed run only validates and exports (it used to start the whole budget again).
+        WeightFile before = WeightFile.read(latest);
+        WeightFileWriter spent = new WeightFileWriter().metadata(before.metadata()).metadata("training_minutes", "5.0");
+        for (Tensor t : before.tensors().values()) {
+            spent.tensor(t.name(), t.data(), t.shape());
+        }
+        spent.write(latest);
+        assertThat(train(root, out, 1000, "--resume", "--minutes", "5")).isZero();
+        assertThat(WeightFile.read(latest).metadata()).containsEntry("step", "3");
+        assertThat(out.resolve(TrainingRun.MODEL)).exists();
     }
 
     /** A phase's arguments (after the {@code train} sub-command name) as the train command parses them. */
