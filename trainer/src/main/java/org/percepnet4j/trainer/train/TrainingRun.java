@@ -260,17 +260,16 @@ public final class TrainingRun {
         int dumps = 0;
         long step = startStep;
         double best = bestValidation;
-        // --minutes is the budget of the whole run: a resumed invocation spends only what the earlier ones left.
-        double budgetNs = Math.max(0, o.minutes() - previousMinutes) * 60e9;
         TrainingSequence[] batch = new TrainingSequence[o.batch()];
         NDManager root = trainer.getManager();
         while (true) {
             long now = System.nanoTime();
-            budgetFraction = (previousMinutes + (now - t0) / 60e9) / o.minutes();
-            boolean outOfTime = now - t0 >= budgetNs;
+            // Minutes and steps of the whole run: a resumed invocation spends only what the earlier ones left.
+            double minutes = previousMinutes + (now - t0) / 60e9;
+            budgetFraction = minutes / o.minutes();
+            boolean outOfTime = minutes >= o.minutes();
             boolean outOfSteps = o.maxSteps() > 0 && step >= o.maxSteps();
             if (outOfTime || outOfSteps || now - lastEval >= o.evalMinutes() * 60e9) {
-                double minutes = previousMinutes + (now - t0) / 60e9;
                 double live = validate("live weights", block, root, norm, validation, minutes, step);
                 double v = validate("averaged", averaged, root, norm, validation, minutes, step);
                 lastEval = System.nanoTime();
