@@ -383,11 +383,13 @@ public final class TrainingRun {
             now = System.nanoTime();
             if (now - lastLog >= 30e9) {
                 double sec = (now - t0) / 1e9;
+                // Rates are this invocation's; the minutes are the whole run's, as the budget counts them.
                 log("step %6d  loss %.4f (max %.1f)  gradient norm %.2f (max %.2f)  lr %.2e  %5.0f frames/s trained"
-                                + "  %4.0f fresh frames/s  waiting for data %2.0f%%  %.1f min",
+                                + "  %4.0f fresh frames/s  waiting for data %2.0f%%  %.1f of %.0f min",
                         step, lossSum / lossCount, lossMax, gradNormSum / Math.max(1, lossCount), gradNormMax, lrAt(step),
                         (step - startStep) * (double) o.batch() * o.frames() / sec,
-                        freshTaken * (double) o.frames() / sec, 100.0 * waitNs / (now - t0), sec / 60);
+                        freshTaken * (double) o.frames() / sec, 100.0 * waitNs / (now - t0),
+                        previousMinutes + sec / 60, o.minutes());
                 lossSum = 0;
                 lossCount = 0;
                 lossMax = 0;
