@@ -35,11 +35,16 @@ public final class ParameterOptions {
     /**
      * The preset with the explicit options applied.
      *
-     * @throws CommandLine.ParameterException naming the option and its allowed values
-     * @throws IOException when the preset file cannot be read or the name is unknown
+     * @throws CommandLine.ParameterException naming the option and its allowed values, or why the preset (an
+     *                                         unknown name, an unreadable or invalid file) cannot be used
      */
-    public ParameterSet resolve(PresetLibrary library, CommandLine commandLine) throws IOException {
-        Preset base = preset == null ? FactoryPresets.DEFAULT : library.resolve(preset);
+    public ParameterSet resolve(PresetLibrary library, CommandLine commandLine) {
+        Preset base;
+        try {
+            base = preset == null ? FactoryPresets.DEFAULT : library.resolve(preset);
+        } catch (IOException e) { // an unknown name or a bad file is a bad command line (exit 2), like a bad number
+            throw new CommandLine.ParameterException(commandLine, "--preset: " + e.getMessage());
+        }
         ParameterSet set = base.parameters();
         set = override(commandLine, set, Parameter.SUPPRESSION, strength, "--strength");
         set = override(commandLine, set, Parameter.POST_FILTER, postFilter, "--post-filter");

@@ -1,6 +1,7 @@
 package org.percepnet4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.percepnet4j.cli.bench.BenchCommand;
 import org.percepnet4j.cli.denoise.DenoiseCommand;
@@ -52,10 +53,19 @@ public final class PercepnetCommand implements Runnable {
     /** The model, loaded on first use and shared by all files and threads (models are immutable). */
     public synchronized GainModel model() {
         if (model == null) {
+            if (modelFile != null && !Files.isRegularFile(modelFile)) {
+                throw new IllegalStateException("cannot load the denoising model: " + modelFile
+                        + (Files.isDirectory(modelFile) ? ": is a folder" : ": no such file"));
+            }
             try {
                 model = modelFile != null ? Models.load(modelFile) : models.load();
             } catch (Exception e) {
-                throw new IllegalStateException("cannot load the denoising model: " + e.getMessage(), e);
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                // Some I/O errors say only "Is a directory" or the bare path: always name the file.
+                if (modelFile != null && !why.contains(modelFile.toString())) {
+                    why = modelFile + ": " + why;
+                }
+                throw new IllegalStateException("cannot load the denoising model: " + why, e);
             }
         }
         return model;

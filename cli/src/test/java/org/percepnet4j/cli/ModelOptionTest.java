@@ -26,4 +26,20 @@ class ModelOptionTest {
         assertThat(r.err().trim()).doesNotContain("\n");
         assertThat(dir.resolve("b.wav")).doesNotExist();
     }
+
+    @Test
+    void aMissingWeightFileOrAFolderIsNamedWithTheReason() throws Exception {
+        Path in = TestSignals.write(dir.resolve("a.wav"), TestSignals.sines(1, 4800, 48000, 440, 0.5), 48000,
+                SampleFormat.INT16);
+        CliRunner runner = new CliRunner(new ConstantGainModel(1f), dir.resolve("p"));
+        Path missing = dir.resolve("nosuch.safetensors");
+        CliRunner.Result r = runner.run("denoise", in.toString(), "-o", dir.resolve("b.wav").toString(),
+                "--model", missing.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot load the denoising model: " + missing + ": no such file");
+        Path folder = Files.createDirectories(dir.resolve("weights.safetensors"));
+        CliRunner.Result f = runner.run("denoise", in.toString(), "-o", dir.resolve("b.wav").toString(),
+                "--model", folder.toString());
+        assertThat(f.err()).contains("cannot load the denoising model: " + folder + ": is a folder");
+    }
 }

@@ -99,9 +99,16 @@ public final class AudioFileReader implements AutoCloseable {
             }
             // Beyond any real recording; a damaged header would otherwise size buffers and FFTs from them.
             if (f.getSampleRate() > MAX_SAMPLE_RATE || f.getChannels() > MAX_CHANNELS) {
-                throw new AudioFileException(file, "unsupported: " + f.getChannels() + " channels at "
-                        + f.getSampleRate() + " Hz (up to " + MAX_CHANNELS + " channels and " + (int) MAX_SAMPLE_RATE
-                        + " Hz)");
+                throw new AudioFileException(file, "implausible header: " + f.getChannels() + " channel(s) at "
+                        + Math.round(f.getSampleRate()) + " Hz (a damaged file?)");
+            }
+            // A header claiming more audio than the file holds: say so now, not after rendering all that is there.
+            // (Some recorders leave 0xFFFFFFFF there when they never finalise the file.)
+            long fileBytes = type == AudioFileType.FLAC || frames <= 0 ? -1 : sizeOrZero(file);
+            if (fileBytes > 0 && frames * (long) f.getFrameSize() > fileBytes) {
+                throw new AudioFileException(file, "truncated or unfinished: the header says " + frames
+                        + " frames, more than the file's " + fileBytes + " bytes can hold; if it is a recording that was"
+                        + " never finalised, repair its header first (e.g. sox --ignore-length IN OUT)");
             }
             // A recorder that crashed leaves the data size at 0 with the audio after it: say so rather than render
             // an empty file (a genuinely empty file is at most a header and some metadata).

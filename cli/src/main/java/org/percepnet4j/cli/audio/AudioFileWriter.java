@@ -91,7 +91,7 @@ public final class AudioFileWriter {
 
     /** WAV of a known length that fits the 32-bit RIFF sizes: written here; everything else by Java Sound. */
     static boolean writesDirectly(AudioFileType type, long frames, AudioFormat af) {
-        return type == AudioFileType.WAV && frames >= 0 && frames * af.getFrameSize() <= 0xFFFF_FFFFL - 36;
+        return type == AudioFileType.WAV && frames >= 0 && frames * af.getFrameSize() <= 0xFFFF_FFFFL - 37;
     }
 
     static void writeJavaSound(Path tmp, Path target, AudioFileType type, AudioFormat af, long frames,
@@ -114,12 +114,14 @@ public final class AudioFileWriter {
     /**
      * The canonical 44-byte WAV header (format tag 1 for integer PCM, 3 for float; the layout Java Sound writes,
      * byte for byte) and the data in large writes: Java Sound's writer moves the data through small stream reads
-     * and costs several times the encoding itself.
+     * and costs several times the encoding itself. RIFF chunks are word-aligned: odd-sized data (8 or 24-bit, an
+     * odd number of samples) gets the pad byte that strict readers expect, counted in the RIFF size only.
      */
     static void writeWav(Path tmp, Path target, AudioFormat af, long frames, EncodingStream in) throws IOException {
         long dataBytes = frames * af.getFrameSize();
+        int pad = (int) (dataBytes & 1);
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes + pad));
         header.put("WAVE".getBytes(StandardCharsets.US_ASCII));
         header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
         header.putShort((short) (AudioFormat.Encoding.PCM_FLOAT.equals(af.getEncoding()) ? 3 : 1));
@@ -132,6 +134,9 @@ public final class AudioFileWriter {
         try (OutputStream out = Files.newOutputStream(tmp)) {
             out.write(header.array());
             in.copyTo(out);
+            if (pad != 0) {
+                out.write(0);
+            }
         } catch (IOException | RuntimeException e) {
             throw writeFailure(in, target, e);
         }

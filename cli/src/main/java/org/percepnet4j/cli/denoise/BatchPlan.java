@@ -2,6 +2,7 @@ package org.percepnet4j.cli.denoise;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -20,8 +21,14 @@ import org.percepnet4j.cli.audio.AudioFileType;
  *
  * <p>Rules: {@code -o FILE} takes exactly one input file; {@code --out-dir DIR} takes any number of files and
  * folders. A folder is searched recursively for .wav, .wave, .aif, .aiff, .aifc and .flac files, and its
- * sub-folders are recreated under DIR. Outputs keep the input's name and container, except FLAC, which is written
- * as WAV (same rate, channels and bit depth) because Java has no maintained FLAC encoder.
+ * sub-folders are recreated under DIR; DIR itself is skipped when it lies inside an input folder, so a second run
+ * does not take the first run's outputs for inputs. Outputs keep the input's name and container, except FLAC, which
+ * is written as WAV (same rate, channels and bit depth) because Java has no maintained FLAC encoder.
+ *
+ * <p>An existing file is replaced when {@code -o} names it (a render repeated with other settings) or with
+ * {@code --force}; never one that is another input. Under {@code --out-dir} the names are derived, so without
+ * {@code --force} a batch must not silently destroy a file it did not make (take.flac's output take.wav beside
+ * someone's own take.wav). The same input named twice is processed once.
  */
 public final class BatchPlan {
 
@@ -49,7 +56,7 @@ public final class BatchPlan {
      * @param inputs    files and folders from the command line
      * @param output    {@code -o} target, or null
      * @param outDir    {@code --out-dir}, or null (exactly one of output/outDir is set)
-     * @param force     allow an output to replace its own input
+     * @param force     allow outputs under {@code outDir} to replace existing files, and an output its own input
      * @throws IllegalArgumentException for a command line that cannot work at all (the message says why)
      */
     public static BatchPlan of(List<Path> inputs, Path output, Path outDir, boolean force) throws IOException {
@@ -63,6 +70,10 @@ public final class BatchPlan {
                         + " files or a folder");
             }
             Path in = inputs.get(0);
+            if (Files.isDirectory(output)) {
+                throw new IllegalArgumentException(output + ": is a folder; -o names the output file (use --out-dir"
+                        + " for a folder)");
+            }
             Optional<AudioFileType> type = AudioFileType.byExtension(output);
             if (type.isEmpty()) {
                 throw new IllegalArgumentException(output + ": name the output .wav or .aiff");
@@ -78,7 +89,7 @@ public final class BatchPlan {
             }
             for (Path in : inputs) {
                 if (Files.isDirectory(in)) {
-                    for (Path f : audioFilesUnder(in)) {
+                    for (Path f : audioFilesUnder(in, outDir)) {
                         Path rel = in.relativize(f);
                         Path target = outDir.resolve(rel.toString());
                         planned.add(jobFor(f, target));
@@ -96,7 +107,7 @@ public final class BatchPlan {
         List<Problem> problems = new ArrayList<>();
         Map<Path, DenoiseJob> byOutput = new LinkedHashMap<>();
         for (DenoiseJob job : planned) {
-            add(byOutput, problems, job, force, inputsByIdentity);
+            add(byOutput, problems, job, force, output != null, inputsByIdentity);
         }
         return new BatchPlan(new ArrayList<>(byOutput.values()), problems);
     }
@@ -115,9 +126,12 @@ public final class BatchPlan {
     }
 
     private static void add(Map<Path, DenoiseJob> byOutput, List<Problem> problems, DenoiseJob job, boolean force,
-                            Map<Object, Path> inputs) {
+                            boolean named, Map<Object, Path> inputs) {
         Path key = job.output().toAbsolutePath().normalize();
         DenoiseJob clash = byOutput.get(key);
+        if (clash != null && sameFile(clash.input(), job.input())) {
+            return; // the same file named twice (a.wav ./a.wav, or a file and its folder): one job
+        }
         if (clash != null) {
             problems.add(new Problem(job.input(), "would write the same output as " + clash.input() + " ("
                     + job.output() + ")"));
@@ -134,6 +148,15 @@ public final class BatchPlan {
             if (other != null) { // --force allows replacing a file's own input only, never another one
                 problems.add(new Problem(job.input(), "its output " + job.output() + " would overwrite another input, "
                         + other + "; choose another --out-dir"));
+                return;
+            }
+            if (Files.isDirectory(job.output())) {
+                problems.add(new Problem(job.input(), "its output " + job.output() + " is a folder"));
+                return;
+            }
+            if (!force && !named && Files.exists(job.output(), LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(new Problem(job.input(), "its output " + job.output() + " exists; add --force to replace"
+                        + " it"));
                 return;
             }
         }
@@ -161,9 +184,12 @@ public final class BatchPlan {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    private static List<Path> audioFilesUnder(Path dir) throws IOException {
+    private static List<Path> audioFilesUnder(Path dir, Path outDir) throws IOException {
+        Path skip = outDir.toAbsolutePath().normalize();
+        boolean inside = !skip.equals(dir.toAbsolutePath().normalize()); // DIR = the input folder: outputs clash
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
+                    .filter(f -> !inside || !f.toAbsolutePath().normalize().startsWith(skip))
                     .filter(f -> !f.getFileName().toString().startsWith("."))
                     .filter(f -> AudioFileType.byExtension(f).isPresent())
                     .sorted(Comparator.naturalOrder())

@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
             "Reads WAV (8/16/24/32-bit integer, 32-bit float), AIFF and FLAC; writes the same rate, channels and "
                 + "sample format, time-aligned with the input and of the same length (16-bit output is TPDF "
                 + "dithered). FLAC input is written as WAV. Outputs are written to a temporary file and renamed when "
-                + "complete; an input is never overwritten unless --force is given."},
+                + "complete. An existing file is replaced when -o names it; under --out-dir only with --force; an "
+                + "input only with --force, and never by another input's output. A safety limiter "
+                + "keeps the output within 0 dBFS, float files included: for material above full scale, lower "
+                + "--output-gain."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was denoised", "1:at least one file failed (listed in the summary)",
             "2:bad command line"})
@@ -69,7 +72,8 @@ public final class DenoiseCommand implements Callable<Integer> {
             description = "block size handed to the processor; the output does not depend on it")
     int blockSize = FileRenderer.DEFAULT_BLOCK;
 
-    @Option(names = "--force", description = "allow an output to replace its own input")
+    @Option(names = "--force", description = "replace existing files under --out-dir, and an input by its own "
+            + "output (never one input by another's output)")
     boolean force;
 
     @Option(names = "--no-progress", description = "no progress bars (they are shown only on a terminal anyway)")

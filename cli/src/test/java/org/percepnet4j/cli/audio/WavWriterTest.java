@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WAV files AudioFileWriter writes itself (known length) are byte for byte what Java Sound writes for the
- * same data, for every sample format, channel count and length; and a source error still surfaces as itself.
+ * same data, for every sample format, channel count and length, plus the pad byte RIFF requires after odd-sized
+ * data (which Java Sound leaves out); and a source error still surfaces as itself.
  */
 class WavWriterTest {
 
@@ -41,8 +42,15 @@ class WavWriterTest {
                 Path javaSound = dir.resolve("javasound.wav");
                 AudioFileWriter.writeWav(direct, direct, af, frames, stream(x, af, format));
                 AudioFileWriter.writeJavaSound(javaSound, javaSound, AudioFileType.WAV, af, frames, stream(x, af, format));
+                byte[] expected = Files.readAllBytes(javaSound);
+                long dataBytes = (long) frames * af.getFrameSize();
+                if (dataBytes % 2 == 1) {
+                    expected = java.util.Arrays.copyOf(expected, expected.length + 1); // the pad byte, 0
+                    java.nio.ByteBuffer.wrap(expected).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .putInt(4, (int) (36 + dataBytes + 1));
+                }
                 assertThat(Files.readAllBytes(direct)).as("%s, %d ch, %d frames", format, channels, frames)
-                        .isEqualTo(Files.readAllBytes(javaSound));
+                        .isEqualTo(expected);
             }
         }
     }

@@ -223,6 +223,72 @@ class DenoiseCommandTest {
     }
 
     @Test
+    void underOutDirAnExistingFileIsReplacedOnlyWithForce() throws IOException {
+        // FLAC input becomes .wav: a file of that name in --out-dir is not the batch's to replace
+        Path rec = Files.createDirectories(dir.resolve("rec"));
+        Files.copy(copyResource("sine-440-1000-48k-16bit-stereo.flac"), rec.resolve("song.flac"));
+        Path mix = Files.createDirectories(dir.resolve("mix"));
+        Path own = input("mix/song.wav", 1, 8000, SampleFormat.INT16, 0.2);
+        byte[] before = Files.readAllBytes(own);
+        CliRunner.Result batch = halfGain.run("denoise", rec.toString(), "--out-dir", mix.toString());
+        assertThat(batch.exit()).isEqualTo(1);
+        assertThat(batch.err()).contains("song.flac: its output " + mix.resolve("song.wav")
+                + " exists; add --force to replace it");
+        assertThat(Files.readAllBytes(own)).isEqualTo(before);
+        CliRunner.Result forced = halfGain.run("denoise", rec.toString(), "--out-dir", mix.toString(), "--force");
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(AudioFileReader.probe(own).sampleRate()).isEqualTo(48000f);
+        // -o names its file: a render repeated with other settings replaces it
+        Path in = input("take.wav", 1, 48000, SampleFormat.INT16, 0.3);
+        Path out = dir.resolve("take-clean.wav");
+        Files.writeString(out, "an earlier render");
+        CliRunner.Result named = halfGain.run("denoise", in.toString(), "-o", out.toString());
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(AudioFileReader.probe(out).frames()).isEqualTo(14_400);
+    }
+
+    @Test
+    void aSecondRunDoesNotTakeTheFirstRunsOutputsForInputs() throws IOException {
+        Path takes = Files.createDirectories(dir.resolve("takes"));
+        input("takes/a.wav", 1, 48000, SampleFormat.INT16, 0.3);
+        Path clean = takes.resolve("clean");
+        assertThat(halfGain.run("denoise", takes.toString(), "--out-dir", clean.toString()).exit()).isZero();
+        CliRunner.Result again = halfGain.run("denoise", takes.toString(), "--out-dir", clean.toString(), "--force");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Denoised 1 of 1 file:");
+        assertThat(clean.resolve("clean")).doesNotExist();
+    }
+
+    @Test
+    void theSameInputNamedTwiceIsProcessedOnce() throws IOException {
+        Path in = input("once.wav", 1, 48000, SampleFormat.INT16, 0.3);
+        Path alias = in.getParent().resolve(".").resolve("once.wav");
+        CliRunner.Result r = halfGain.run("denoise", in.toString(), alias.toString(), "--out-dir",
+                dir.resolve("out").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Denoised 1 of 1 file:");
+    }
+
+    @Test
+    void aFolderAsOutputOrAnUnfinishedRecordingIsRefusedUpFront() throws IOException {
+        Path in = input("v.wav", 1, 48000, SampleFormat.INT16, 0.3);
+        Path folder = Files.createDirectories(dir.resolve("out.wav"));
+        CliRunner.Result r = halfGain.run("denoise", in.toString(), "-o", folder.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(folder + ": is a folder");
+        // A recorder that never finalised its file can leave the data size at 0xFFFFFFFF
+        byte[] bytes = Files.readAllBytes(in);
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, 0xFFFF_FFFF);
+        Path unfinished = Files.write(dir.resolve("unfinished.wav"), bytes);
+        Path out = dir.resolve("u.wav");
+        CliRunner.Result u = halfGain.run("denoise", unfinished.toString(), "-o", out.toString());
+        assertThat(u.exit()).isEqualTo(1);
+        assertThat(u.err()).contains("unfinished.wav: truncated or unfinished: the header says")
+                .contains("sox --ignore-length").doesNotContain("internal error");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void badInputGivesOneLineAndANonZeroExit() throws IOException {
         Path missing = dir.resolve("missing.wav");
         CliRunner.Result r = halfGain.run("denoise", missing.toString(), "-o", dir.resolve("x.wav").toString());
@@ -277,8 +343,8 @@ class DenoiseCommandTest {
         assertThat(rms(TestSignals.readAll(c))).isGreaterThan(1.2 * rms(TestSignals.readAll(b)));
         CliRunner.Result unknown = halfGain.run("denoise", in.toString(), "-o", dir.resolve("d.wav").toString(),
                 "--preset", "Karaoke");
-        assertThat(unknown.exit()).isEqualTo(1);
-        assertThat(unknown.err()).contains("Karaoke: no such preset or file (presets: Default, Podcast studio");
+        assertThat(unknown.exit()).isEqualTo(2); // a bad command line, like a bad number
+        assertThat(unknown.err()).contains("--preset: Karaoke: no such preset or file (presets: Default, Podcast studio");
     }
 
     private Path copyResource(String name) throws IOException {
