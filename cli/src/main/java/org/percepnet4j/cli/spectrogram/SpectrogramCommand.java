@@ -74,6 +74,9 @@ public final class SpectrogramCommand implements Callable<Integer> {
         if (!isPng(output)) {
             throw new AudioFileException(output, "the picture is written as PNG: name it .png");
         }
+        if (java.nio.file.Files.isDirectory(output)) {
+            throw new AudioFileException(output, "is a folder; -o names the picture file");
+        }
         List<SpectrogramImage.Panel> panels = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Path in = inputs.get(i);
@@ -84,11 +87,17 @@ public final class SpectrogramCommand implements Callable<Integer> {
                     mono.samples.length / (double) mono.rate));
         }
         var image = SpectrogramImage.render(panels, options);
-        FileReplacement.write(output, tmp -> {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer in this Java runtime");
-            }
-        });
+        try {
+            FileReplacement.write(output, tmp -> {
+                if (!ImageIO.write(image, "png", tmp.toFile())) {
+                    throw new IOException("no PNG writer in this Java runtime");
+                }
+            });
+        } catch (IOException e) { // ImageIO says only "I/O error writing PNG file!": name the file and the cause
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new AudioFileException(output, "cannot write: " + (cause.getMessage() == null ? cause.toString()
+                    : cause.getMessage()));
+        }
         root.out().println("Wrote " + output);
         return 0;
     }
