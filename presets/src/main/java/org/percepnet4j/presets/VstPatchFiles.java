@@ -3,6 +3,7 @@ package org.percepnet4j.presets;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.percepnet4j.engine.Parameter;
  * our plugin writes); other chunks are opaque, so they are refused with a clear message, as are other plugins'
  * files, truncated files, values outside 0..1 and more parameters than this version knows. A program with fewer
  * parameters (written before a parameter was appended) gives the missing ones their defaults. Values read from
- * floats are snapped to each parameter's step, so a preset survives the trip through a host unchanged.
+ * floats are snapped to each parameter's step, so a preset survives the trip through a host unchanged. The name
+ * field holds UTF-8, at most 27 bytes: a longer name survives only in a chunk program, whose JSON carries it whole.
  */
 public final class VstPatchFiles {
 
@@ -154,14 +156,25 @@ public final class VstPatchFiles {
         }
     }
 
-    /** ASCII (others become '?'), cut to 27 bytes and zero-padded: hosts read it as a C string. */
+    /**
+     * The name field: UTF-8 (as the plugin reports program names to hosts), cut at a character boundary to 27
+     * bytes and zero-padded, as hosts read it as a C string. A parameter program ('FxCk') has no other place for
+     * the name, so a longer name does not survive the file: {@link #shownName} tells what remains.
+     */
     static byte[] programName(String name) {
-        byte[] out = new byte[NAME_BYTES];
-        for (int i = 0; i < Math.min(name.length(), NAME_BYTES - 1); i++) {
-            char c = name.charAt(i);
-            out[i] = (byte) (c >= 0x20 && c < 0x7F ? c : '?');
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        int end = Math.min(utf8.length, NAME_BYTES - 1);
+        while (end < utf8.length && end > 0 && (utf8[end] & 0xC0) == 0x80) {
+            end--; // never split a multi-byte character
         }
+        byte[] out = new byte[NAME_BYTES];
+        System.arraycopy(utf8, 0, out, 0, end);
         return out;
+    }
+
+    /** The name as hosts show it and as it reads back from a program or bank file written here. */
+    public static String shownName(String name) {
+        return cString(programName(name));
     }
 
     /** fxMagic of a container and the position where its byteSize says it ends. */
@@ -221,8 +234,10 @@ public final class VstPatchFiles {
             b.get(nameBytes);
             String name = cString(nameBytes);
             if (magic == FPCH) {
+                // The chunk holds the full name; the field is the host's display copy, cut to 27 bytes. A field
+                // that is not that copy means the program was renamed in the host, so it wins.
                 Preset p = PresetChunk.decode(readChunk(b, source), source);
-                return name.isBlank() ? p : renamed(p, name, source, where);
+                return name.isBlank() || name.equals(shownName(p.name())) ? p : renamed(p, name, source, where);
             }
             Parameter[] params = Parameter.values();
             if (numParams < 1 || numParams > params.length) {
@@ -294,11 +309,30 @@ public final class VstPatchFiles {
         return new PresetFormatException(source, null, "truncated: the file ends inside its header or values", e);
     }
 
+    /**
+     * The zero-terminated name field as UTF-8. A full field may end in a character that another writer cut in
+     * half: that character is dropped. Bytes that are not UTF-8 at all come from an older host writing Latin-1.
+     */
     private static String cString(byte[] bytes) {
         int n = 0;
         while (n < bytes.length && bytes[n] != 0) {
             n++;
         }
-        return new String(bytes, 0, n, StandardCharsets.ISO_8859_1).trim();
+        int end = n;
+        if (n >= NAME_BYTES - 1) {
+            int lead = n - 1;
+            while (lead > n - 4 && (bytes[lead] & 0xC0) == 0x80) {
+                lead--;
+            }
+            int length = (bytes[lead] & 0xE0) == 0xC0 ? 2 : (bytes[lead] & 0xF0) == 0xE0 ? 3 : 4;
+            if ((bytes[lead] & 0xC0) == 0xC0 && n - lead < length) {
+                end = lead;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, end)).toString().trim();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, 0, n, StandardCharsets.ISO_8859_1).trim();
+        }
     }
 }

@@ -190,11 +190,83 @@ class VstPatchFilesTest {
         assertThatThrownBy(() -> VstPatchFiles.readProgram(longer, "x.fxp")).hasMessageContaining("byteSize");
     }
 
+    /** The name field up to its terminating zero, which must be valid UTF-8. */
+    private static String nameField(byte[] field) throws Exception {
+        assertThat(field).hasSize(28);
+        int n = 0;
+        while (field[n] != 0) {
+            n++;
+        }
+        assertThat(n).isLessThanOrEqualTo(27);
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(field, 0, n)).toString();
+    }
+
     @Test
-    void namesAreCutToTheFieldAndMadeAscii() {
-        byte[] n = VstPatchFiles.programName("Stüdio with a very long name indeed");
-        assertThat(n).hasSize(28);
-        assertThat(n[27]).isZero();
-        assertThat(new String(n, 0, 6, StandardCharsets.US_ASCII)).isEqualTo("St?dio");
+    void namesAreUtf8CutAtACharacterBoundary() throws Exception {
+        assertThat(nameField(VstPatchFiles.programName("Stüdio with a very long name indeed")))
+                .isEqualTo("Stüdio with a very long na"); // ü takes two bytes
+        assertThat(nameField(VstPatchFiles.programName("文件文件文件文件文件"))) // 3 bytes each
+                .isEqualTo("文件文件文件文件文");
+        assertThat(nameField(VstPatchFiles.programName("A".repeat(26) + "ÄÖ"))).isEqualTo("A".repeat(26));
+        assertThat(nameField(VstPatchFiles.programName("Mic 🎤 check 🎤🎤🎤🎤🎤"))).isEqualTo("Mic 🎤 check 🎤🎤🎤");
+        assertThat(nameField(VstPatchFiles.programName("Лекция"))).isEqualTo("Лекция");
+    }
+
+    @Test
+    void cjkAndLongNamesRoundTripAsFarAsTheNameFieldHoldsThem() throws Exception {
+        String cjk = "会议室录音"; // 15 bytes: fits
+        String longName = "Broadcast field interview, windy beach 2"; // 40 characters: hosts see 27 bytes
+        for (String name : new String[] {cjk, longName, "文件文件文件文件文件"}) {
+            Preset p = FactoryPresets.FIELD_INTERVIEW.withName(name);
+            String expected = VstPatchFiles.shownName(name);
+            assertThat(VstPatchFiles.readProgram(VstPatchFiles.writeProgram(p, PluginIds.STEREO), "x.fxp").name())
+                    .isEqualTo(expected);
+            assertThat(VstPatchFiles.readBank(VstPatchFiles.writeBank(List.of(p, p), PluginIds.MONO), "x.fxb"))
+                    .extracting(Preset::name).containsExactly(expected, expected);
+        }
+        assertThat(VstPatchFiles.shownName(cjk)).isEqualTo(cjk);
+        assertThat(VstPatchFiles.shownName(longName)).isEqualTo("Broadcast field interview,");
+    }
+
+    /** A program file as our plugin's chunk programs are laid out: the name field, then the preset as JSON. */
+    private static byte[] chunkProgram(byte[] nameField, Preset preset) {
+        byte[] chunk = PresetChunk.encode(preset);
+        ByteBuffer b = ByteBuffer.allocate(56 + 4 + chunk.length);
+        b.putInt(0x43636E4B).putInt(b.capacity() - 8).putInt(PluginIds.fourCC("FPCh")).putInt(1)
+                .putInt(PluginIds.STEREO).putInt(1).putInt(N);
+        b.put(nameField).putInt(chunk.length).put(chunk);
+        return b.array();
+    }
+
+    @Test
+    void chunkFilesKeepTheFullNameTheirFieldCannotHold() throws Exception {
+        for (String name : new String[] {"文件文件文件文件文件文件文件", "Broadcast field interview, windy beach 2"}) {
+            Preset p = FactoryPresets.LECTURE_HALL.withName(name);
+            Preset back = VstPatchFiles.readProgram(chunkProgram(VstPatchFiles.programName(name), p), "long.fxp");
+            assertThat(back).isEqualTo(p);
+            byte[] chunk = PresetChunk.encodeBank(List.of(p, FactoryPresets.DEFAULT), 0);
+            ByteBuffer bank = ByteBuffer.allocate(156 + 4 + chunk.length);
+            bank.putInt(0x43636E4B).putInt(bank.capacity() - 8).putInt(PluginIds.fourCC("FBCh")).putInt(2)
+                    .putInt(PluginIds.STEREO).putInt(1).putInt(2).putInt(0).position(156);
+            bank.putInt(chunk.length).put(chunk);
+            assertThat(VstPatchFiles.readBank(bank.array(), "long.fxb")).containsExactly(p, FactoryPresets.DEFAULT);
+        }
+        // a field that is not the chunk name's display copy was renamed in the host: it wins
+        Preset renamed = VstPatchFiles.readProgram(
+                chunkProgram(VstPatchFiles.programName("Hall B"), FactoryPresets.LECTURE_HALL), "b.fxp");
+        assertThat(renamed.name()).isEqualTo("Hall B");
+    }
+
+    @Test
+    void nameFieldsOfOtherWritersStillRead() throws Exception {
+        byte[] f = VstPatchFiles.writeProgram(FactoryPresets.DEFAULT, PluginIds.STEREO);
+        byte[] latin1 = "Café".getBytes(StandardCharsets.ISO_8859_1); // an older host
+        System.arraycopy(Arrays.copyOf(latin1, 28), 0, f, 28, 28);
+        assertThat(VstPatchFiles.readProgram(f, "x.fxp").name()).isEqualTo("Café");
+        byte[] cut = Arrays.copyOf("A".repeat(25).getBytes(StandardCharsets.UTF_8), 28);
+        cut[25] = (byte) 0xE6; // the first two bytes of 文, cut by a writer that counts bytes
+        cut[26] = (byte) 0x96;
+        System.arraycopy(cut, 0, f, 28, 28);
+        assertThat(VstPatchFiles.readProgram(f, "x.fxp").name()).isEqualTo("A".repeat(25));
     }
 }
