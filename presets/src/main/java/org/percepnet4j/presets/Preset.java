@@ -20,7 +20,7 @@ public record Preset(String name, String description, ParameterSet parameters) {
         description = description == null ? "" : description;
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a preset name needs 1 to " + MAX_NAME_LENGTH
-                    + " printable characters: '" + name + "'");
+                    + " printable characters: '" + PresetFormatException.excerpt(name) + "'");
         }
         if (description.chars().anyMatch(c -> c == '\n' || c == '\r')) {
             throw new IllegalArgumentException("a preset description is one line");

@@ -20,7 +20,7 @@ public final class PresetFormatException extends IOException {
      * @param detail what is wrong and what is allowed
      */
     public PresetFormatException(String source, String key, String detail) {
-        super(source + ": " + (key == null ? "" : key + ": ") + detail);
+        super(source + ": " + (key == null ? "" : excerpt(key) + ": ") + detail);
         this.source = source;
         this.key = key;
     }
@@ -28,6 +28,34 @@ public final class PresetFormatException extends IOException {
     public PresetFormatException(String source, String key, String detail, Throwable cause) {
         this(source, key, detail);
         initCause(cause);
+    }
+
+    /** Longest piece of a value that messages quote: a file may hold a 10 MB name or key. */
+    static final int EXCERPT_LENGTH = 80;
+
+    /**
+     * A value from a file or the command line as a message quotes it: at most {@value #EXCERPT_LENGTH} characters
+     * then "...", and control characters escaped so that they cannot act on the terminal.
+     */
+    static String excerpt(String value) {
+        return excerpt(value, EXCERPT_LENGTH);
+    }
+
+    static String excerpt(String value, int maxChars) {
+        StringBuilder sb = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i)), count++) {
+            if (count == maxChars) {
+                return sb.append("...").toString();
+            }
+            int c = value.codePointAt(i);
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** The file name or origin of the bad data. */

@@ -97,7 +97,8 @@ public final class PresetJson {
             root = MAPPER.readTree(json);
         } catch (IOException e) {
             throw new PresetFormatException(source, null, "not valid JSON: "
-                    + firstLine(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
+                    + PresetFormatException.excerpt(firstLine(e instanceof JsonProcessingException jpe
+                            ? jpe.getOriginalMessage() : e.getMessage()), 200), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new PresetFormatException(source, null, "empty file, expected a JSON preset");
@@ -165,7 +166,8 @@ public final class PresetJson {
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !expected.equals(format.textValue())) {
             throw new PresetFormatException(source, prefix + "format", "expected \"" + expected + "\", found "
-                    + (format == null ? "nothing" : format.toString()) + " (not a percepnet4j file of this kind)");
+                    + (format == null ? "nothing" : PresetFormatException.excerpt(format.toString()))
+                    + " (not a percepnet4j file of this kind)");
         }
     }
 

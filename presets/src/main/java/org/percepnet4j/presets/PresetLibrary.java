@@ -1,15 +1,20 @@
 package org.percepnet4j.presets;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.percepnet4j.engine.io.FileReplacement;
@@ -47,28 +52,44 @@ public final class PresetLibrary {
         return userDir;
     }
 
-    /** The user presets that load, plus one message per file that does not (a bad file never hides the rest). */
-    public record UserPresets(List<Preset> presets, List<String> problems) {
+    /**
+     * The user presets that load, plus one message per file that does not (a bad file never hides the rest), and
+     * warnings: the folder is unusable, or a preset that loads cannot be chosen by name because a factory preset
+     * or an earlier file has the same name (as {@link #find} compares names).
+     */
+    public record UserPresets(List<Preset> presets, List<String> problems, List<String> warnings) {
     }
 
     /** Reads every *.json in the user folder, sorted by file name; a missing folder means no user presets. */
     public UserPresets userPresets() {
         List<Preset> presets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         List<Path> files = List.of();
+        if (Files.exists(userDir) && !Files.isDirectory(userDir)) {
+            warnings.add(notAFolder());
+        }
         try {
             files = jsonFiles();
         } catch (IOException e) {
-            problems.add(userDir + ": cannot list the folder: " + e.getMessage());
+            warnings.add("user preset folder " + userDir + " cannot be listed: " + e.getMessage());
         }
+        Map<String, String> owners = new HashMap<>(); // simplified name -> who has it
+        FactoryPresets.all().forEach(p -> owners.put(FactoryPresets.simplify(p.name()), "the factory preset"));
         for (Path f : files) {
             try {
-                presets.add(load(f));
+                Preset p = load(f);
+                presets.add(p);
+                String owner = owners.putIfAbsent(FactoryPresets.simplify(p.name()), "\"" + p.name() + "\" in " + f);
+                if (owner != null) {
+                    warnings.add("user preset \"" + p.name() + "\" in " + f + " cannot be chosen by name: " + owner
+                            + " has the same name (names compare ignoring case and punctuation); rename it");
+                }
             } catch (IOException e) {
                 problems.add(e.getMessage());
             }
         }
-        return new UserPresets(List.copyOf(presets), List.copyOf(problems));
+        return new UserPresets(List.copyOf(presets), List.copyOf(problems), List.copyOf(warnings));
     }
 
     /** A preset by name: factory presets first, then user presets (names compared ignoring case and punctuation). */
@@ -98,8 +119,8 @@ public final class PresetLibrary {
         if (f != null && Files.isRegularFile(f)) {
             return load(f);
         }
-        return find(nameOrFile).orElseThrow(() -> new PresetFormatException(nameOrFile, null,
-                "no such preset or file (presets: " + String.join(", ", names()) + ")"));
+        return find(nameOrFile).orElseThrow(() -> new PresetFormatException(PresetFormatException.excerpt(nameOrFile),
+                null, "no such preset or file (presets: " + String.join(", ", names()) + ")"));
     }
 
     /** Names of all presets, factory first. */
@@ -149,7 +170,7 @@ public final class PresetLibrary {
         if (FactoryPresets.byName(preset.name()).isPresent()) {
             throw new IllegalArgumentException("\"" + preset.name() + "\" is the name of a factory preset; choose another");
         }
-        Files.createDirectories(userDir);
+        createUserDir();
         String wanted = FactoryPresets.simplify(preset.name());
         List<Path> files = jsonFiles();
         Path target = null;
@@ -175,6 +196,27 @@ public final class PresetLibrary {
         }
         writeAtomically(target, PresetJson.write(preset));
         return target;
+    }
+
+    /** Creates the user folder if needed; the bare exceptions name only the path, which reads like no error. */
+    private void createUserDir() throws IOException {
+        if (Files.exists(userDir) && !Files.isDirectory(userDir)) {
+            throw new IOException(notAFolder());
+        }
+        try {
+            Files.createDirectories(userDir);
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof FileAlreadyExistsException ? "a file is in the way"
+                    : e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : e.getMessage();
+            throw new IOException("user preset folder " + userDir + " cannot be created: " + why, e);
+        }
+    }
+
+    private String notAFolder() {
+        return "user preset folder " + userDir + " is not a folder";
     }
 
     /** The *.json files of the user folder, sorted by name (none when it does not exist). */
@@ -210,6 +252,9 @@ public final class PresetLibrary {
 
     /** Write to a temporary file beside the target, then rename: a crash never leaves a half-written preset. */
     static void writeAtomically(Path target, byte[] data) throws IOException {
+        if (Files.isDirectory(target)) { // else the rename fails naming the hidden temporary file
+            throw new IOException(target + ": is a folder");
+        }
         FileReplacement.write(target, tmp -> Files.write(tmp, data));
     }
 

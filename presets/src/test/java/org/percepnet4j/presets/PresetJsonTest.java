@@ -99,6 +99,25 @@ class PresetJsonTest {
     }
 
     @Test
+    void hugeOrHostileValuesAreQuotedShortInMessages() {
+        String big = "x".repeat(10_000_000);
+        assertRefused("{\"format\":\"percepnet4j-preset\",\"version\":1,\"name\":\"" + big + "\",\"parameters\":{}}")
+                .hasMessageContaining("name: a preset name needs 1 to 64 printable characters: '"
+                        + "x".repeat(80) + "...'")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        String key = "k".repeat(40_000); // the JSON parser refuses longer keys itself
+        assertRefused(json("\"" + key + "\": 1")).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        assertRefused("{\"format\":\"percepnet4j-preset\",\"" + key + "\":1}")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        assertRefused("{\"format\":\"" + big + "\"}").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        assertRefused("{\"" + key + "\":1,\"" + key + "\":2}")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        // a name with terminal escapes is refused without sending them to the terminal
+        assertRefused("{\"format\":\"percepnet4j-preset\",\"version\":1,\"name\":\"\\u001b[2Jx\",\"parameters\":{}}")
+                .hasMessageContaining("'\\u001b[2Jx'");
+    }
+
+    @Test
     void blankNameIsRefused() {
         assertRefused("{\"format\":\"percepnet4j-preset\",\"version\":1,\"name\":\" \",\"parameters\":{}}")
                 .hasMessageContaining("name: must not be empty");

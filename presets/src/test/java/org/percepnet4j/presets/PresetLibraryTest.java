@@ -59,6 +59,55 @@ class PresetLibraryTest {
     }
 
     @Test
+    void anUnusableUserFolderIsNamedAsSuch() throws Exception {
+        Path file = Files.writeString(dir.resolve("notadir"), "x");
+        PresetLibrary lib = new PresetLibrary(file);
+        assertThatThrownBy(() -> lib.save(FactoryPresets.DEFAULT.withName("Mine")))
+                .hasMessage("user preset folder " + file + " is not a folder");
+        assertThat(lib.userPresets().warnings()).containsExactly("user preset folder " + file + " is not a folder");
+        assertThatThrownBy(() -> new PresetLibrary(file.resolve("sub")).save(FactoryPresets.DEFAULT.withName("Mine")))
+                .hasMessageStartingWith("user preset folder " + file.resolve("sub") + " cannot be created: ");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void userPresetsThatNoNameReachesAreReported() throws Exception {
+        PresetLibrary lib = new PresetLibrary(dir);
+        lib.save(FactoryPresets.DEFAULT.withName("Slug/Test"));
+        // written by hand or by another program: save() would have refused or replaced these
+        PresetLibrary.export(FactoryPresets.MAXIMUM.withName("Default"), dir.resolve("a-default.json"), 0);
+        PresetLibrary.export(FactoryPresets.MAXIMUM.withName("slug test"), dir.resolve("z.json"), 0);
+        PresetLibrary.UserPresets listing = lib.userPresets();
+        assertThat(listing.presets()).hasSize(3);
+        assertThat(listing.problems()).isEmpty();
+        assertThat(listing.warnings()).containsExactly(
+                "user preset \"Default\" in " + dir.resolve("a-default.json") + " cannot be chosen by name: the factory"
+                        + " preset has the same name (names compare ignoring case and punctuation); rename it",
+                "user preset \"slug test\" in " + dir.resolve("z.json") + " cannot be chosen by name: \"Slug/Test\" in "
+                        + dir.resolve("Slug-Test.json") + " has the same name (names compare ignoring case and"
+                        + " punctuation); rename it");
+    }
+
+    @Test
+    void exportOntoAFolderFailsNamingIt() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("isdir.json"));
+        assertThatThrownBy(() -> PresetLibrary.export(FactoryPresets.DEFAULT, folder, PluginIds.STEREO))
+                .hasMessage(folder + ": is a folder");
+        Path bank = Files.createDirectory(dir.resolve("isdir.fxb"));
+        assertThatThrownBy(() -> PresetLibrary.exportBank(FactoryPresets.all(), bank, PluginIds.STEREO))
+                .hasMessage(bank + ": is a folder");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(q -> q.getFileName().toString())).containsExactlyInAnyOrder("isdir.json", "isdir.fxb");
+        }
+    }
+
+    @Test
+    void unknownNamesAreQuotedShort() {
+        assertThatThrownBy(() -> new PresetLibrary(dir).resolve("n".repeat(100_000)))
+                .hasMessageStartingWith("n".repeat(80) + "...: no such preset or file");
+    }
+
+    @Test
     void resolvesFilesOfEveryFormatAndNames() throws Exception {
         Preset p = FactoryPresets.FIELD_INTERVIEW;
         for (String ext : new String[] {"json", "fxp", "fxb"}) {
