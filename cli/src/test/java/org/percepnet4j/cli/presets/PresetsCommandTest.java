@@ -82,6 +82,101 @@ class PresetsCommandTest {
     }
 
     @Test
+    void everySubcommandHasHelp() {
+        for (String sub : new String[] {"list", "show", "export", "export-bank", "import"}) {
+            for (String option : new String[] {"--help", "-h"}) {
+                CliRunner.Result r = cli().run("presets", sub, option);
+                assertThat(r.exit()).as(sub + " " + option + ": " + r.err()).isZero();
+                assertThat(r.out()).startsWith("Usage: percepnet presets " + sub);
+            }
+            CliRunner.Result viaHelp = cli().run("presets", "help", sub);
+            assertThat(viaHelp.exit()).as(viaHelp.err()).isZero();
+            assertThat(viaHelp.out()).startsWith("Usage: percepnet presets " + sub);
+        }
+        assertThat(dir.resolve("user")).doesNotExist();
+    }
+
+    @Test
+    void exportSaysWhenHostsSeeAShortenedName() throws Exception {
+        String longName = "Broadcast field interview, windy beach 2";
+        PresetLibrary user = new PresetLibrary(dir.resolve("user"));
+        user.save(FactoryPresets.FIELD_INTERVIEW.withName(longName));
+        user.save(FactoryPresets.FIELD_INTERVIEW.withName("会议室录音"));
+        Path fxp = dir.resolve("long.fxp");
+        CliRunner.Result r = cli().run("presets", "export", longName, fxp.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("Wrote \"" + longName + "\" to " + fxp + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("note: VST program names hold 27 bytes: hosts show \"" + longName
+                + "\" as \"Broadcast field interview,\" (a .json export keeps the full name)" + System.lineSeparator());
+        assertThat(cli().run("presets", "export", longName, dir.resolve("long.json").toString()).err()).isEmpty();
+        Path cjk = dir.resolve("cjk.fxb");
+        CliRunner.Result short1 = cli().run("presets", "export", "会议室录音", cjk.toString());
+        assertThat(short1.err()).isEmpty();
+        assertThat(cli().run("presets", "show", cjk.toString()).out()).startsWith("会议室录音");
+        CliRunner.Result bank = cli().run("presets", "export-bank", dir.resolve("all.fxb").toString());
+        assertThat(bank.err().lines()).singleElement().asString().contains("as \"Broadcast field interview,\"");
+    }
+
+    @Test
+    void importSaysWhichPresetHasTheName() throws Exception {
+        Path slash = dir.resolve("slash.json");
+        Path dash = dir.resolve("dash.json");
+        Path factory = dir.resolve("factory.json");
+        PresetLibrary.export(FactoryPresets.DEFAULT.withName("Slug/Test"), slash, PluginIds.STEREO);
+        PresetLibrary.export(FactoryPresets.MAXIMUM.withName("Slug-Test"), dash, PluginIds.STEREO);
+        PresetLibrary.export(FactoryPresets.MAXIMUM.withName("DEFAULT"), factory, PluginIds.STEREO);
+        assertThat(cli().run("presets", "import", slash.toString()).out()).startsWith("Saved \"Slug/Test\" as ")
+                .doesNotContain("taken");
+        assertThat(cli().run("presets", "import", dash.toString()).out()).startsWith("Saved \"Slug-Test (imported)\"")
+                .contains("(\"Slug-Test\" is taken by the user preset \"Slug/Test\")");
+        assertThat(cli().run("presets", "import", factory.toString()).out()).startsWith("Saved \"DEFAULT (imported)\"")
+                .contains("(\"DEFAULT\" is taken by the factory preset \"Default\")");
+        Path longName = dir.resolve("long.json");
+        PresetLibrary.export(FactoryPresets.MAXIMUM.withName("Default " + "x".repeat(56)), longName, PluginIds.STEREO);
+        assertThat(cli().run("presets", "import", longName.toString()).exit()).isZero();
+        CliRunner.Result again = cli().run("presets", "import", longName.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("Saved \"Default " + "x".repeat(45) + " (imported)\"");
+    }
+
+    @Test
+    void handWrittenUserPresetsThatNoNameReachesAreReported() throws Exception {
+        Path user = Files.createDirectories(dir.resolve("user"));
+        PresetLibrary.export(FactoryPresets.MAXIMUM.withName("Default"), user.resolve("mine.json"), 0); // by hand
+        CliRunner.Result r = cli().run("presets", "list");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).startsWith("percepnet: user preset \"Default\" in ").contains("cannot be chosen by name");
+    }
+
+    @Test
+    void anUnusableUserFolderIsNamedAsSuch() throws Exception {
+        Path file = Files.writeString(dir.resolve("notadir"), "x");
+        CliRunner cli = new CliRunner(new ConstantGainModel(1f), file);
+        Path mine = dir.resolve("mine.json");
+        PresetLibrary.export(FactoryPresets.MAXIMUM.withName("Mine"), mine, PluginIds.STEREO);
+        CliRunner.Result r = cli.run("presets", "import", mine.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err())
+                .isEqualTo("percepnet: user preset folder " + file + " is not a folder" + System.lineSeparator());
+        CliRunner.Result list = cli.run("presets", "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.err()).contains("percepnet: user preset folder " + file + " is not a folder");
+    }
+
+    @Test
+    void exportOntoAFolderAndHugeNamesFailWithOneShortLine() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("isdir.json"));
+        CliRunner.Result r = cli().run("presets", "export", "Default", folder.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("percepnet: " + folder + ": is a folder" + System.lineSeparator());
+        Path big = Files.writeString(dir.resolve("bigname.json"), "{\"format\":\"percepnet4j-preset\",\"version\":1,"
+                + "\"name\":\"" + "n".repeat(10_000_000) + "\",\"parameters\":{}}");
+        CliRunner.Result show = cli().run("presets", "show", big.toString());
+        assertThat(show.exit()).isEqualTo(1);
+        assertThat(show.err()).hasSizeLessThan(300).contains("n".repeat(80) + "...'").hasLineCount(1);
+    }
+
+    @Test
     void badFilesAndNamesFailWithOneLine() throws Exception {
         CliRunner.Result unknown = cli().run("presets", "show", "Karaoke");
         assertThat(unknown.exit()).isEqualTo(1);
