@@ -16,6 +16,15 @@ public final class Main {
                 new PrintWriter(System.err, true), args));
     }
 
+    private static void giveVersionTo(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(new PercepnetCommand.Version());
+            }
+            giveVersionTo(sub);
+        }
+    }
+
     /**
      * Runs one command line and returns its exit code: 0 success, 1 failure (the reason is printed as one line),
      * 2 bad usage.
@@ -26,6 +35,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        giveVersionTo(cl); // picocli does not pass the root's version provider down: -V on a subcommand printed ""
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Expected failures (bad files, no device) arrive as exceptions with a message meant for people.
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -32,4 +32,13 @@ class HelpTextTest {
         assertThat(r.out()).contains("Usage: percepnet " + command).doesNotContain("%n");
         assertThat(picocliErr.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"denoise", "presets", "presets list", "spectrogram", "live", "bench", "gui"})
+    void versionOfEveryCommandIsTheProducts(String command) {
+        String[] args = (command + " -V").split(" ");
+        CliRunner.Result r = new CliRunner(new ConstantGainModel(1f), dir.resolve("p")).run(args);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().trim()).startsWith("percepnet ");
+    }
 }

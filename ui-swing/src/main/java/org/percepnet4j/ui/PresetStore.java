@@ -47,11 +47,16 @@ public final class PresetStore {
         for (Preset p : user.presets()) {
             list.add(entry(p, false));
         }
-        problems = user.problems();
+        List<String> messages = new ArrayList<>(user.problems());
+        messages.addAll(user.warnings()); // an unusable folder or an unreachable preset: the app says so too
+        problems = List.copyOf(messages);
         return List.copyOf(list);
     }
 
-    /** User preset files that did not load at the last {@link #entries()} call, one message each. */
+    /**
+     * User preset files that did not load at the last {@link #entries()} call, and warnings about the folder or
+     * presets that cannot be chosen by name, one message each.
+     */
     public List<String> problems() {
         return problems;
     }

@@ -55,6 +55,14 @@ class PresetStoreTest {
     }
 
     @Test
+    void anUnusableUserFolderIsReportedNotSilentlyEmpty() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("presets"), "a file where the folder should be");
+        PresetStore store = new PresetStore(new PresetLibrary(notAFolder));
+        assertThat(store.entries()).hasSize(FactoryPresets.all().size());
+        assertThat(store.problems()).anyMatch(p -> p.contains(notAFolder + " is not a folder"));
+    }
+
+    @Test
     void aBrokenUserFileIsReportedAndDoesNotHideTheOthers() throws IOException {
         PresetStore store = new PresetStore(new PresetLibrary(dir));
         store.save("Good one", "", new FakeEditorModel().values);
