@@ -1,10 +1,7 @@
 package org.percepnet4j.presets;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.percepnet4j.engine.io.FileReplacement;
+import org.percepnet4j.engine.io.OutputFolders;
 
 /**
  * Where presets come from: the factory list, a folder of user presets (JSON) and preset files named directly
@@ -198,21 +196,9 @@ public final class PresetLibrary {
         return target;
     }
 
-    /** Creates the user folder if needed; the bare exceptions name only the path, which reads like no error. */
+    /** Creates the user folder if needed, or says which folder and why not. */
     private void createUserDir() throws IOException {
-        if (Files.exists(userDir) && !Files.isDirectory(userDir)) {
-            throw new IOException(notAFolder());
-        }
-        try {
-            Files.createDirectories(userDir);
-        } catch (IOException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "no such file or folder"
-                    : e instanceof FileAlreadyExistsException ? "a file is in the way"
-                    : e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
-                    : e.getMessage();
-            throw new IOException("user preset folder " + userDir + " cannot be created: " + why, e);
-        }
+        OutputFolders.create(userDir, "user preset folder");
     }
 
     private String notAFolder() {

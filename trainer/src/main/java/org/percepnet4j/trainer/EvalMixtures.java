@@ -1,6 +1,7 @@
 package org.percepnet4j.trainer;
 
 import java.util.List;
+import org.percepnet4j.engine.Processor;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.MixtureSettings;
 import org.percepnet4j.trainer.data.MixtureSettings.NoiseKind;
@@ -29,11 +30,8 @@ final class EvalMixtures {
     @Option(names = "--noise", split = ",", defaultValue = "REAL,BABBLE,KEYBOARD",
             description = "noise kinds: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     List<NoiseKind> kinds;
-    @Option(names = "--examples", defaultValue = "10", description = "examples per SNR and kind (default ${DEFAULT-VALUE})")
     int examples;
-    @Option(names = "--seconds", defaultValue = "6", description = "length of each example (default ${DEFAULT-VALUE})")
     double seconds;
-    @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames (default ${DEFAULT-VALUE})")
     int lookahead;
     double levelDb = MixtureSettings.EVALUATION_LEVEL_DB;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
@@ -51,6 +49,31 @@ final class EvalMixtures {
                     "--level is the active speech level in dBFS, from -100 to 0: " + db);
         }
         levelDb = db;
+    }
+
+    @Option(names = "--examples", defaultValue = "10", description = "examples per SNR and kind (default ${DEFAULT-VALUE})")
+    void setExamples(int n) {
+        if (n < 1) { // 0 printed an empty table and exit 0
+            throw new ParameterException(command.commandLine(), "--examples must be at least 1: " + n);
+        }
+        examples = n;
+    }
+
+    @Option(names = "--seconds", defaultValue = "6", description = "length of each example (default ${DEFAULT-VALUE})")
+    void setSeconds(double s) {
+        if (!(s >= 1 && s <= 600)) {
+            throw new ParameterException(command.commandLine(), "--seconds must be from 1 to 600: " + s);
+        }
+        seconds = s;
+    }
+
+    @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames, 0 to 2 (default ${DEFAULT-VALUE})")
+    void setLookahead(int m) {
+        if (m < 0 || m > Processor.MAX_LOOKAHEAD_FRAMES) {
+            throw new ParameterException(command.commandLine(), "--lookahead is in frames, from 0 to "
+                    + Processor.MAX_LOOKAHEAD_FRAMES + ": " + m);
+        }
+        lookahead = m;
     }
 
     /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */

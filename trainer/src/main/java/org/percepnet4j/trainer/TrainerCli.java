@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.percepnet4j.engine.io.OutputFolders;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.Example;
 import org.percepnet4j.trainer.data.MixtureSettings;
@@ -71,7 +72,7 @@ public final class TrainerCli implements Runnable {
         public Integer call() throws Exception {
             Corpus c = corpus.open();
             MixtureSynthesizer synth = new MixtureSynthesizer(c, split, MixtureSettings.training());
-            Files.createDirectories(out);
+            OutputFolders.create(out, "output folder");
             Random rng = new Random(seed);
             for (int i = 0; i < count; i++) {
                 Example e = synth.next(rng);

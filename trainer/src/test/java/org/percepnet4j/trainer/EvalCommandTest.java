@@ -32,4 +32,26 @@ class EvalCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--lead-in takes 0 to 600 s and --lead-in-level -150 to 0 dBFS or -Infinity");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--examples=0", "--seconds=0.5", "--seconds=NaN", "--lookahead=3", "--lookahead=-1"})
+    void mixtureCountsLengthsAndLookAheadsOutOfRangeAreRefused(String option) {
+        // --examples 0 printed an empty table with exit 0; --lookahead 3 is beyond what the engine runs
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new TrainerCli()).setErr(new PrintWriter(err)).execute("eval", "--no-oracle", option);
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains(option.substring(0, option.indexOf('=')) + " ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--minutes=-5", "--batch=0", "--fresh=40", "--lookaheads=7", "--eval-minutes=0"})
+    void trainingOptionsOutOfRangeAreNamedInTheError(String option) throws Exception {
+        StringWriter err = new StringWriter();
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("train-options");
+        CommandLine cl = new CommandLine(new TrainerCli()).setErr(new PrintWriter(err));
+        cl.setExecutionExceptionHandler(TrainerCli::reportError);
+        int code = cl.execute("train", "--out", out.toString(), option);
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).as(option).contains("error: " + option.substring(0, option.indexOf('=')));
+    }
 }

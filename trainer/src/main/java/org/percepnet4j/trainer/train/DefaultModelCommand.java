@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.percepnet4j.engine.io.OutputFolders;
 import org.percepnet4j.trainer.CorpusOption;
 import org.percepnet4j.trainer.TrainerCli;
 import org.percepnet4j.trainer.data.Corpus;
@@ -158,7 +159,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--minutes, --fine-tune-minutes and --calibration-examples must be positive,"
                     + " --restart-minutes zero or positive");
         }
-        Files.createDirectories(out);
+        OutputFolders.create(out, "output folder");
         Corpus c = corpus.open();
         if (restartMinutes > 0) {
             train(firstPhase(), firstFolder());

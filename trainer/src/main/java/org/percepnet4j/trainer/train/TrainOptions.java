@@ -1,6 +1,7 @@
 package org.percepnet4j.trainer.train;
 
 import java.nio.file.Path;
+import org.percepnet4j.engine.Processor;
 
 /**
  * Everything a training run depends on.
@@ -36,14 +37,36 @@ public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps,
                            boolean resume, Path init, String command, String name) {
 
     public TrainOptions {
-        if (batch < 1 || frames < 10 || freshPerBatch < 1 || freshPerBatch > batch || pool < batch
-                || !(learningRate > 0) || halfLifeSteps < 1 || !(lrHalvings >= 0) || !(averageDecay >= 0 && averageDecay < 1) || !(clipNorm >= 0) || lookaheads.length == 0 || validationPerM < 1
-                || !(minutes > 0) || torchThreads < 1) {
-            throw new IllegalArgumentException("inconsistent training options");
+        // Each check names its option: "inconsistent training options" left the user to guess which.
+        require(minutes > 0, "--minutes must be above 0: " + minutes);
+        require(batch >= 1, "--batch must be at least 1: " + batch);
+        require(frames >= 10, "--frames must be at least 10: " + frames);
+        require(freshPerBatch >= 1 && freshPerBatch <= batch, "--fresh must be from 1 to --batch (" + batch + "): "
+                + freshPerBatch);
+        require(pool >= batch, "--pool must be at least --batch (" + batch + "): " + pool);
+        require(learningRate > 0, "--lr must be above 0: " + learningRate);
+        require(halfLifeSteps >= 1, "--half-life must be at least 1: " + halfLifeSteps);
+        require(lrHalvings >= 0, "--lr-halvings must be 0 or more: " + lrHalvings);
+        require(averageDecay >= 0 && averageDecay < 1, "--average-decay must be in [0, 1): " + averageDecay);
+        require(clipNorm >= 0, "--clip-norm must be 0 or more: " + clipNorm);
+        require(lookaheads.length > 0, "--lookaheads needs at least one value");
+        for (int m : lookaheads) {
+            // The engine runs M = 0..2 (Processor.MAX_LOOKAHEAD_FRAMES): a network trained beyond it could not ship.
+            require(m >= 0 && m <= Processor.MAX_LOOKAHEAD_FRAMES, "--lookaheads: each from 0 to "
+                    + Processor.MAX_LOOKAHEAD_FRAMES + " frames: " + m);
         }
+        require(validationPerM >= 1, "--validation-per-m must be at least 1: " + validationPerM);
+        require(evalMinutes > 0, "--eval-minutes must be above 0: " + evalMinutes);
+        require(torchThreads >= 1, "--torch-threads must be at least 1: " + torchThreads);
         if (init == null) {
             shape.requireTrainable(); // with --init, the widths come from that file (checked when it is read)
         }
         lookaheads = lookaheads.clone();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

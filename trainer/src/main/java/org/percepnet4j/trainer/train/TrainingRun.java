@@ -31,6 +31,7 @@ import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.percepnet4j.engine.io.OutputFolders;
 import org.percepnet4j.engine.nn.WeightFile;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.CorpusFile;
@@ -75,7 +76,7 @@ public final class TrainingRun {
     public TrainingRun(TrainOptions options) throws IOException {
         this.o = options;
         this.schedule = new LearningRateSchedule(o.learningRate(), o.halfLifeSteps(), o.lrHalvings());
-        Files.createDirectories(o.out());
+        OutputFolders.create(o.out(), "run folder");
         PrintStream file = new PrintStream(Files.newOutputStream(o.out().resolve("train.log"),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
         this.log = new PrintStream(new TeeStream(System.out, file), true, StandardCharsets.UTF_8);
