@@ -37,6 +37,12 @@ final class OracleEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The same ranges as eval's mixtures (EvalMixtures)
+        if (examples < 1 || !(seconds >= 1 && seconds <= 600) || lookahead < 0
+                || lookahead > org.percepnet4j.engine.Processor.MAX_LOOKAHEAD_FRAMES) {
+            throw new IllegalArgumentException("--examples must be at least 1, --seconds from 1 to 600 and --lookahead"
+                    + " from 0 to " + org.percepnet4j.engine.Processor.MAX_LOOKAHEAD_FRAMES + " frames");
+        }
         Path root = corpus.root();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);
         long t0 = System.nanoTime();
