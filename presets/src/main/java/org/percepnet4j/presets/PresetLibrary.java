@@ -27,6 +27,8 @@ public final class PresetLibrary {
     public static final String USER_DIR_PROPERTY = "percepnet.presets";
     /** Environment variable naming the user preset folder (when the property is unset). */
     public static final String USER_DIR_ENV = "PERCEPNET_PRESETS";
+    /** How messages name that folder. */
+    private static final String USER_FOLDER = "user preset folder";
 
     private final Path userDir;
 
@@ -65,12 +67,12 @@ public final class PresetLibrary {
         List<String> warnings = new ArrayList<>();
         List<Path> files = List.of();
         if (Files.exists(userDir) && !Files.isDirectory(userDir)) {
-            warnings.add(notAFolder());
+            warnings.add(OutputFolders.notAFolder(userDir, USER_FOLDER));
         }
         try {
             files = jsonFiles();
         } catch (IOException e) {
-            warnings.add("user preset folder " + userDir + " cannot be listed: " + e.getMessage());
+            warnings.add(USER_FOLDER + " " + userDir + " cannot be listed: " + e.getMessage());
         }
         Map<String, String> owners = new HashMap<>(); // simplified name -> who has it
         FactoryPresets.all().forEach(p -> owners.put(FactoryPresets.simplify(p.name()), "the factory preset"));
@@ -168,7 +170,7 @@ public final class PresetLibrary {
         if (FactoryPresets.byName(preset.name()).isPresent()) {
             throw new IllegalArgumentException("\"" + preset.name() + "\" is the name of a factory preset; choose another");
         }
-        createUserDir();
+        OutputFolders.create(userDir, USER_FOLDER);
         String wanted = FactoryPresets.simplify(preset.name());
         List<Path> files = jsonFiles();
         Path target = null;
@@ -194,15 +196,6 @@ public final class PresetLibrary {
         }
         writeAtomically(target, PresetJson.write(preset));
         return target;
-    }
-
-    /** Creates the user folder if needed, or says which folder and why not. */
-    private void createUserDir() throws IOException {
-        OutputFolders.create(userDir, "user preset folder");
-    }
-
-    private String notAFolder() {
-        return "user preset folder " + userDir + " is not a folder";
     }
 
     /** The *.json files of the user folder, sorted by name (none when it does not exist). */
@@ -238,9 +231,6 @@ public final class PresetLibrary {
 
     /** Write to a temporary file beside the target, then rename: a crash never leaves a half-written preset. */
     static void writeAtomically(Path target, byte[] data) throws IOException {
-        if (Files.isDirectory(target)) { // else the rename fails naming the hidden temporary file
-            throw new IOException(target + ": is a folder");
-        }
         FileReplacement.write(target, tmp -> Files.write(tmp, data));
     }
 

@@ -53,27 +53,43 @@ final class EvalMixtures {
 
     @Option(names = "--examples", defaultValue = "10", description = "examples per SNR and kind (default ${DEFAULT-VALUE})")
     void setExamples(int n) {
-        if (n < 1) { // 0 printed an empty table and exit 0
-            throw new ParameterException(command.commandLine(), "--examples must be at least 1: " + n);
-        }
+        refuse(examplesProblem(n));
         examples = n;
     }
 
     @Option(names = "--seconds", defaultValue = "6", description = "length of each example (default ${DEFAULT-VALUE})")
     void setSeconds(double s) {
-        if (!(s >= 1 && s <= 600)) {
-            throw new ParameterException(command.commandLine(), "--seconds must be from 1 to 600: " + s);
-        }
+        refuse(secondsProblem(s));
         seconds = s;
     }
 
     @Option(names = "--lookahead", defaultValue = "2", description = "look-ahead frames, 0 to 2 (default ${DEFAULT-VALUE})")
     void setLookahead(int m) {
-        if (m < 0 || m > Processor.MAX_LOOKAHEAD_FRAMES) {
-            throw new ParameterException(command.commandLine(), "--lookahead is in frames, from 0 to "
-                    + Processor.MAX_LOOKAHEAD_FRAMES + ": " + m);
-        }
+        refuse(lookaheadProblem(m));
         lookahead = m;
+    }
+
+    private void refuse(String problem) {
+        if (problem != null) {
+            throw new ParameterException(command.commandLine(), problem);
+        }
+    }
+
+    // The ranges of every command that makes evaluation mixtures (also oracle-eval): each says what is wrong, or null.
+
+    /** 0 printed an empty table and exit 0. */
+    static String examplesProblem(int n) {
+        return n < 1 ? "--examples must be at least 1: " + n : null;
+    }
+
+    static String secondsProblem(double s) {
+        return !(s >= 1 && s <= 600) ? "--seconds must be from 1 to 600: " + s : null;
+    }
+
+    /** The engine runs 0..2 frames. */
+    static String lookaheadProblem(int m) {
+        return m < 0 || m > Processor.MAX_LOOKAHEAD_FRAMES
+                ? "--lookahead is in frames, from 0 to " + Processor.MAX_LOOKAHEAD_FRAMES + ": " + m : null;
     }
 
     /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */

@@ -37,11 +37,11 @@ final class OracleEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The same ranges as eval's mixtures (EvalMixtures)
-        if (examples < 1 || !(seconds >= 1 && seconds <= 600) || lookahead < 0
-                || lookahead > org.percepnet4j.engine.Processor.MAX_LOOKAHEAD_FRAMES) {
-            throw new IllegalArgumentException("--examples must be at least 1, --seconds from 1 to 600 and --lookahead"
-                    + " from 0 to " + org.percepnet4j.engine.Processor.MAX_LOOKAHEAD_FRAMES + " frames");
+        for (String problem : new String[] {EvalMixtures.examplesProblem(examples),
+                EvalMixtures.secondsProblem(seconds), EvalMixtures.lookaheadProblem(lookahead)}) {
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
         }
         Path root = corpus.root();
         Corpus c = wholeCorpus ? Corpus.openAllAs(root, Split.TEST) : Corpus.open(root);

@@ -102,21 +102,21 @@ public final class AudioFileReader implements AutoCloseable {
                 throw new AudioFileException(file, "implausible header: " + f.getChannels() + " channel(s) at "
                         + Math.round(f.getSampleRate()) + " Hz (a damaged file?)");
             }
-            // A header claiming more audio than the file holds: say so now, not after rendering all that is there.
-            // (Some recorders leave 0xFFFFFFFF there when they never finalise the file.)
-            long fileBytes = type == AudioFileType.FLAC || frames <= 0 ? -1 : sizeOrZero(file);
-            if (fileBytes > 0 && frames * (long) f.getFrameSize() > fileBytes) {
+            // Unfinished recordings: a recorder that crashed leaves the data size at 0 with the audio after it, or
+            // 0xFFFFFFFF; a copy cut short holds less than its header says. Say so now rather than render an empty
+            // file, or everything that is there before failing (a genuinely empty file is at most a header and some
+            // metadata). FLAC's frame count says nothing about its compressed size.
+            long fileBytes = sizeOrZero(file);
+            if (frames == 0 && fileBytes > UNFINISHED_HEADER_BYTES) {
+                throw new AudioFileException(file, "the header declares no audio, but the file holds " + fileBytes
+                        + " bytes: a recording that was never finalised? Repair its header first"
+                        + " (e.g. sox --ignore-length IN OUT)");
+            }
+            if (type != AudioFileType.FLAC && frames > 0 && fileBytes > 0
+                    && frames * (long) f.getFrameSize() > fileBytes) {
                 throw new AudioFileException(file, "truncated or unfinished: the header says " + frames
                         + " frames, more than the file's " + fileBytes + " bytes can hold; if it is a recording that was"
                         + " never finalised, repair its header first (e.g. sox --ignore-length IN OUT)");
-            }
-            // A recorder that crashed leaves the data size at 0 with the audio after it: say so rather than render
-            // an empty file (a genuinely empty file is at most a header and some metadata).
-            long size = frames == 0 ? sizeOrZero(file) : 0;
-            if (size > UNFINISHED_HEADER_BYTES) {
-                throw new AudioFileException(file, "the header declares no audio, but the file holds " + size
-                        + " bytes: a recording that was never finalised? Repair its header first"
-                        + " (e.g. sox --ignore-length IN OUT)");
             }
             AudioFileInfo info = new AudioFileInfo(type, f.getSampleRate(), f.getChannels(), format,
                     frames == AudioSystem.NOT_SPECIFIED ? -1 : frames);

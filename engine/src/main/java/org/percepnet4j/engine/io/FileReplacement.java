@@ -35,6 +35,9 @@ public final class FileReplacement {
 
     /** Writes {@code target} through {@code writer}; on any failure the target is untouched and no sibling is left. */
     public static void write(Path target, ContentWriter writer) throws IOException {
+        if (Files.isDirectory(target)) { // else the rename fails later, naming only the hidden sibling
+            throw new IOException(target + ": is a folder");
+        }
         Path tmp = newSibling(target, ".part");
         try {
             writer.writeTo(tmp);

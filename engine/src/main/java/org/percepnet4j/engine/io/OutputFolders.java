@@ -22,7 +22,7 @@ public final class OutputFolders {
      */
     public static Path create(Path folder, String what) throws IOException {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IOException(what + " " + folder + " is not a folder");
+            throw new IOException(notAFolder(folder, what));
         }
         try {
             return Files.createDirectories(folder);
@@ -34,5 +34,10 @@ public final class OutputFolders {
                     : e.getMessage();
             throw new IOException(what + " " + folder + " cannot be created: " + why, e);
         }
+    }
+
+    /** The message for a path that exists but is a file, for callers that report rather than create. */
+    public static String notAFolder(Path folder, String what) {
+        return what + " " + folder + " is not a folder";
     }
 }

@@ -50,6 +50,16 @@ class FileReplacementTest {
     }
 
     @Test
+    void aFolderAsTargetIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("out.png"));
+        boolean[] wrote = {false};
+        assertThatThrownBy(() -> FileReplacement.write(folder, f -> wrote[0] = true))
+                .hasMessage(folder + ": is a folder");
+        assertThat(wrote[0]).isFalse();
+        assertThat(siblings()).containsExactly("out.png");
+    }
+
+    @Test
     void siblingsAreHiddenUniqueAndBesideTheTarget() throws IOException {
         Path target = dir.resolve("a.png");
         Path s1 = FileReplacement.newSibling(target, ".part");
