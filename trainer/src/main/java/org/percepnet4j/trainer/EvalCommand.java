@@ -102,15 +102,17 @@ final class EvalCommand implements Callable<Integer> {
         List<Evaluation.Cell> cells;
         try {
             cells = Evaluation.run(c, split, mixtures.snrs, mixtures.kinds, mixtures.examples, mixtures.seconds,
-                    mixtures.levelDb, leadIn, mixtures.seed, systems, dnsmos,
+                    mixtures.levelDb, mixtures.reverb, leadIn, mixtures.seed, systems, dnsmos,
                     s -> System.err.print("\r" + s + "   "));
         } finally {
             dnsmos.ifPresent(Dnsmos::close);
         }
         System.err.println();
         System.out.printf(Locale.ROOT,
-                "%s split, %d examples of %.1f s per cell, speech at %.0f dBFS%s, look-ahead %d%s%n", split,
-                mixtures.examples, mixtures.seconds, mixtures.levelDb, leadIn.seconds() > 0 ? String.format(Locale.ROOT,
+                "%s split, %d examples of %.1f s per cell, %sspeech at %.0f dBFS%s, look-ahead %d%s%n", split,
+                mixtures.examples, mixtures.seconds, mixtures.reverb
+                        ? "reverberant (scored against direct path and early reflections) " : "",
+                mixtures.levelDb, leadIn.seconds() > 0 ? String.format(Locale.ROOT,
                         " after %.1f s of %s (not scored)", leadIn.seconds(), leadIn.levelDb() == Double.NEGATIVE_INFINITY
                                 ? "digital silence" : String.format(Locale.ROOT, "noise at %.0f dBFS", leadIn.levelDb()))
                         : "",

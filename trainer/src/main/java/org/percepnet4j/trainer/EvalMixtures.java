@@ -36,6 +36,9 @@ final class EvalMixtures {
     double levelDb = MixtureSettings.EVALUATION_LEVEL_DB;
     @Option(names = "--seed", defaultValue = "1", description = "first example seed (default ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--reverb", description = "speech played in rooms of the split; scored against its direct path and"
+            + " early reflections, as in training (default: dry speech)")
+    boolean reverb;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -94,6 +97,6 @@ final class EvalMixtures {
 
     /** The synthesiser of one cell, as {@code Evaluation.run} makes it. */
     MixtureSynthesizer cell(Corpus c, double snrDb, NoiseKind kind) {
-        return Evaluation.cell(c, split, snrDb, kind, seconds, levelDb);
+        return Evaluation.cell(c, split, snrDb, kind, seconds, levelDb, reverb);
     }
 }

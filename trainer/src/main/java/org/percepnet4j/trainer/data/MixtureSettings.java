@@ -95,6 +95,16 @@ public record MixtureSettings(double minSeconds, double maxSeconds, double minSn
                 noiseWeights, secondNoiseProbability, speedPerturbation);
     }
 
+    /**
+     * The same settings with every example reverberated ({@code probability} 1) or none (0), rooms drawn as in
+     * training: a measured response of the split for {@link #training()}'s share of them, else a synthetic room.
+     */
+    public MixtureSettings withReverb(double probability) {
+        return new MixtureSettings(minSeconds, maxSeconds, minSnrDb, maxSnrDb, lowSnrShare, noiseFreeProbability, probability,
+                training().realRirShare(), filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb,
+                maxLevelDb, noiseWeights, secondNoiseProbability, speedPerturbation);
+    }
+
     /** The same settings with a different example length. */
     public MixtureSettings withSeconds(double min, double max) {
         return new MixtureSettings(min, max, minSnrDb, maxSnrDb, lowSnrShare, noiseFreeProbability, reverbProbability,

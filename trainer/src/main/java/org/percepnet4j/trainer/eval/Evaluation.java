@@ -109,12 +109,24 @@ public final class Evaluation {
 
     /**
      * The mixtures of one cell: real recordings of one noise kind at exactly {@code snrDb}, {@code seconds} long,
-     * active speech at {@code levelDb} dBFS.
+     * active speech at {@code levelDb} dBFS, dry.
      */
     public static MixtureSynthesizer cell(Corpus corpus, Split split, double snrDb, NoiseKind kind, double seconds,
                                           double levelDb) {
-        return new MixtureSynthesizer(corpus, split, MixtureSettings.evaluation(snrDb).withSeconds(seconds, seconds)
-                .withOnlyNoise(kind).withLevel(levelDb, levelDb));
+        return cell(corpus, split, snrDb, kind, seconds, levelDb, false);
+    }
+
+    /**
+     * As {@link #cell(Corpus, Split, double, NoiseKind, double, double)}; with {@code reverberant} every example's
+     * speech is played in a room of the split (measured or synthetic, as in training) and the reference keeps only
+     * its direct path and early reflections, so the scores count late reverberation against a system, as the training
+     * target does.
+     */
+    public static MixtureSynthesizer cell(Corpus corpus, Split split, double snrDb, NoiseKind kind, double seconds,
+                                          double levelDb, boolean reverberant) {
+        MixtureSettings dry = MixtureSettings.evaluation(snrDb).withSeconds(seconds, seconds).withOnlyNoise(kind)
+                .withLevel(levelDb, levelDb);
+        return new MixtureSynthesizer(corpus, split, reverberant ? dry.withReverb(1) : dry);
     }
 
     /**
@@ -128,10 +140,19 @@ public final class Evaluation {
     public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
                                  double seconds, double levelDb, LeadIn leadIn, long seed, List<Enhancer> enhancers,
                                  Optional<Dnsmos> dnsmos, java.util.function.Consumer<String> progress) {
+        return run(corpus, split, snrs, kinds, examples, seconds, levelDb, false, leadIn, seed, enhancers, dnsmos, progress);
+    }
+
+    /** As the other {@code run}, on reverberant mixtures when {@code reverberant} ({@link #cell(Corpus, Split,
+     * double, NoiseKind, double, double, boolean)}). */
+    public static List<Cell> run(Corpus corpus, Split split, double[] snrs, List<NoiseKind> kinds, int examples,
+                                 double seconds, double levelDb, boolean reverberant, LeadIn leadIn, long seed,
+                                 List<Enhancer> enhancers, Optional<Dnsmos> dnsmos,
+                                 java.util.function.Consumer<String> progress) {
         List<Cell> cells = new ArrayList<>();
         for (double snr : snrs) {
             for (NoiseKind kind : kinds) {
-                MixtureSynthesizer synth = cell(corpus, split, snr, kind, seconds, levelDb);
+                MixtureSynthesizer synth = cell(corpus, split, snr, kind, seconds, levelDb, reverberant);
                 Map<String, double[]> sums = new LinkedHashMap<>();
                 for (Enhancer en : enhancers) {
                     sums.put(en.name(), new double[7]);

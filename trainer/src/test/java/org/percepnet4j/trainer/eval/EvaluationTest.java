@@ -40,6 +40,26 @@ class EvaluationTest {
     }
 
     @Test
+    void reverberantMixturesCountLateReverberationAgainstTheInputAndTheOracleRemovesIt() {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(), Evaluation.oracle(2));
+        List<Evaluation.Cell> dry = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {35},
+                List.of(NoiseKind.REAL), 2, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, false, Evaluation.LeadIn.NONE, 5,
+                systems, Optional.empty(), null);
+        List<Evaluation.Cell> wet = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {35},
+                List.of(NoiseKind.REAL), 2, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, true, Evaluation.LeadIn.NONE, 5,
+                systems, Optional.empty(), null);
+        // Dry at 35 dB the input is nearly its own reference; in a room its late reverberation is what is left to remove.
+        assertThat(dry.get(0).siSdr()).isGreaterThan(30);
+        assertThat(wet.get(0).siSdr()).isLessThan(dry.get(0).siSdr() - 10);
+        assertThat(wet.get(1).siSdr()).as("the oracle takes the late reverberation out").isGreaterThan(wet.get(0).siSdr() + 3);
+        assertThat(dry).isEqualTo(Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {35}, List.of(NoiseKind.REAL),
+                2, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE, 5, systems, Optional.empty(), null))
+                .as("dry is the default");
+    }
+
+    @Test
     void validationMixturesAreOtherMaterialThanTestMixturesOfTheSameSeed() {
         var corpus = Corpus.openDefault();
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
