@@ -34,8 +34,9 @@ final class GainReportCommand implements Callable<Integer> {
         int lookahead = mixtures.lookahead;
         GainModel network = NeuralGainModel.read(weights).forLookahead(lookahead);
         Corpus c = mixtures.corpus.open();
-        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell, look-ahead %d, model %s%n",
-                mixtures.split, mixtures.examples, mixtures.seconds, lookahead, weights);
+        System.out.printf(Locale.ROOT, "%s split, %d examples of %.1f s per cell%s, look-ahead %d, model %s%n",
+                mixtures.split, mixtures.examples, mixtures.seconds, mixtures.reverb ? ", reverberant" : "", lookahead,
+                weights);
         System.out.println("| input SNR | noise | bands with ideal gain < 0.2: ideal / predicted | bands with ideal gain >= 0.9:"
                 + " ideal / predicted (dB) |");
         System.out.println("|---:|---|---|---|");
