@@ -96,11 +96,11 @@ public record MixtureSettings(double minSeconds, double maxSeconds, double minSn
     }
 
     /**
-     * The same settings with every example reverberated ({@code probability} 1) or none (0), rooms drawn as in
-     * training: a measured response of the split for {@link #training()}'s share of them, else a synthetic room.
+     * The same settings with every example reverberated, rooms drawn as in training: a measured response of the split
+     * for {@link #training()}'s share of them, else a synthetic room.
      */
-    public MixtureSettings withReverb(double probability) {
-        return new MixtureSettings(minSeconds, maxSeconds, minSnrDb, maxSnrDb, lowSnrShare, noiseFreeProbability, probability,
+    public MixtureSettings reverberated() {
+        return new MixtureSettings(minSeconds, maxSeconds, minSnrDb, maxSnrDb, lowSnrShare, noiseFreeProbability, 1,
                 training().realRirShare(), filterProbability, lowPass, clipProbability, quantiseProbability, minLevelDb,
                 maxLevelDb, noiseWeights, secondNoiseProbability, speedPerturbation);
     }

@@ -126,7 +126,7 @@ public final class Evaluation {
                                           double levelDb, boolean reverberant) {
         MixtureSettings dry = MixtureSettings.evaluation(snrDb).withSeconds(seconds, seconds).withOnlyNoise(kind)
                 .withLevel(levelDb, levelDb);
-        return new MixtureSynthesizer(corpus, split, reverberant ? dry.withReverb(1) : dry);
+        return new MixtureSynthesizer(corpus, split, reverberant ? dry.reverberated() : dry);
     }
 
     /**
