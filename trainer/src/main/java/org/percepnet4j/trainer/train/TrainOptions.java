@@ -19,6 +19,7 @@ import org.percepnet4j.engine.Processor;
  * @param lrHalvings        the rate halves this many times over the time budget (0 = by {@code halfLifeSteps})
  * @param averageDecay      decay of the moving average of the weights that is validated and exported (0 = none)
  * @param clipNorm          largest global L2 norm of the gradients before Adam (0 = no global clipping)
+ * @param overSuppressionWeight extra weight of the gain loss where the prediction is below the ideal gain (0 = the 2021 loss)
  * @param shape             layer widths
  * @param seed              seeds data, sampling and initialisation
  * @param lookaheads        M values drawn per training example
@@ -32,6 +33,7 @@ import org.percepnet4j.engine.Processor;
  */
 public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps, int batch, int frames,
                            int freshPerBatch, int pool, float learningRate, int halfLifeSteps, double lrHalvings, double averageDecay, double clipNorm,
+                           float overSuppressionWeight,
                            NetworkShape shape,
                            long seed, int[] lookaheads, int validationPerM, double evalMinutes, int torchThreads,
                            boolean resume, Path init, String command, String name) {
@@ -49,6 +51,8 @@ public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps,
         require(lrHalvings >= 0, "--lr-halvings must be 0 or more: " + lrHalvings);
         require(averageDecay >= 0 && averageDecay < 1, "--average-decay must be in [0, 1): " + averageDecay);
         require(clipNorm >= 0, "--clip-norm must be 0 or more: " + clipNorm);
+        require(overSuppressionWeight >= 0 && Float.isFinite(overSuppressionWeight),
+                "--over-suppression-weight must be 0 or more: " + overSuppressionWeight);
         require(lookaheads.length > 0, "--lookaheads needs at least one value");
         for (int m : lookaheads) {
             // The engine runs M = 0..2 (Processor.MAX_LOOKAHEAD_FRAMES): a network trained beyond it could not ship.

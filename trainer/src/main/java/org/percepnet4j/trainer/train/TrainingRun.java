@@ -181,7 +181,9 @@ public final class TrainingRun {
         }
         meta.put("features", "engine FeatureExtractor/TrainingFrames (log10(E+1e-8)/4+1 energies at l+M, coherence at l,"
                 + " (T-414)/354, correlation)");
-        meta.put("loss", "perceptual 2021: gamma 0.3, lambda4 10, eps " + PerceptualLoss.EPSILON + "; strength sqrt(1-r)");
+        meta.put("loss", "perceptual 2021: gamma 0.3, lambda4 10, eps " + PerceptualLoss.EPSILON + "; strength sqrt(1-r)"
+                + (o.overSuppressionWeight() > 0 ? "; gain term x" + (1 + o.overSuppressionWeight())
+                        + " where the prediction is below the ideal gain" : ""));
         meta.put("sequence_frames", Integer.toString(o.frames()));
         meta.put("batch", Integer.toString(o.batch()));
         meta.put("seed", Long.toString(o.seed()));
@@ -199,7 +201,7 @@ public final class TrainingRun {
 
         PercepNetBlock block = new PercepNetBlock(shape);
         Tracker lr = step -> (float) schedule.rate(step + startStep, budgetFraction);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new PerceptualLoss())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new PerceptualLoss(o.overSuppressionWeight()))
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).optClipGrad(1f).build());
         Engine.getInstance().setRandomSeed((int) o.seed());
         try (Model model = Model.newInstance("percepnet4j")) {
@@ -517,7 +519,7 @@ public final class TrainingRun {
         StringBuilder perM = new StringBuilder();
         double total = 0;
         for (Map.Entry<Integer, List<TrainingSequence>> e : validation.entrySet()) {
-            double[] parts = validationLoss(block, root, norm, e.getValue());
+            double[] parts = validationLoss(block, root, norm, e.getValue(), o.overSuppressionWeight());
             total += parts[0] + parts[1];
             perM.append(String.format(Locale.ROOT, "  M=%d %.4f (gain %.4f, strength %.4f)", e.getKey(),
                     parts[0] + parts[1], parts[0], parts[1]));
@@ -528,7 +530,8 @@ public final class TrainingRun {
     }
 
     /** {gain loss, strength loss} per counted frame over a list of sequences, inference mode. */
-    static double[] validationLoss(PercepNetBlock block, NDManager root, FeatureNormalizer norm, List<TrainingSequence> seqs) {
+    static double[] validationLoss(PercepNetBlock block, NDManager root, FeatureNormalizer norm, List<TrainingSequence> seqs,
+                                   float overSuppressionWeight) {
         double gain = 0;
         double strength = 0;
         double frames = 0;
@@ -540,7 +543,7 @@ public final class TrainingRun {
                 NDArray x = m.create(features(b, norm), new Shape(b.length, t, NetworkShape.FEATURES));
                 NDList labels = labels(m, b);
                 NDList pred = block.forward(new ParameterStore(m, false), new NDList(x), false);
-                NDArray[] parts = PerceptualLoss.parts(labels, pred);
+                NDArray[] parts = PerceptualLoss.parts(labels, pred, overSuppressionWeight);
                 NDArray mask = labels.get(2);
                 gain += parts[0].mul(mask).sum().getFloat();
                 strength += parts[1].mul(mask).sum().getFloat();

@@ -18,11 +18,15 @@ class PerceptualLossTest {
 
     /** One frame of 34 bands where every band has the given target and prediction. */
     private static float loss(float g, float gHat, float r, float rHat, float mask) {
+        return loss(g, gHat, r, rHat, mask, 0f);
+    }
+
+    private static float loss(float g, float gHat, float r, float rHat, float mask, float overSuppressionWeight) {
         try (NDManager m = NDManager.newBaseManager()) {
             Shape s = new Shape(1, 1, 34);
             NDList labels = new NDList(m.full(s, g), m.full(s, r), m.full(s, mask));
             NDList pred = new NDList(m.full(s, gHat), m.full(s, rHat));
-            return new PerceptualLoss().evaluate(labels, pred).getFloat();
+            return new PerceptualLoss(overSuppressionWeight).evaluate(labels, pred).getFloat();
         }
     }
 
@@ -60,5 +64,24 @@ class PerceptualLossTest {
     @Test
     void maskedBandsAndFramesDoNotCount() {
         assertThat(loss(1f, 0f, 1f, 0f, 0)).isEqualTo(0f);
+    }
+
+    @Test
+    void overSuppressionWeightScalesOnlyGainsBelowTheIdealOne() {
+        double below = 34 * expectedGainTerm(0.8, 0.4);
+        double above = 34 * expectedGainTerm(0.4, 0.8);
+        assertThat((double) loss(0.8f, 0.4f, 0, 0, 1, 2f)).isCloseTo(3 * below, within(1e-3 * below));
+        assertThat((double) loss(0.4f, 0.8f, 0, 0, 1, 2f)).isCloseTo(above, within(1e-3 * above));
+        // the strength term is not weighted
+        double strength = 34 * Math.pow(Math.sqrt(1 - 0.9) - Math.sqrt(1 - 0.2), 2);
+        assertThat((double) loss(0.5f, 0.5f, 0.9f, 0.2f, 1, 2f)).isCloseTo(strength, within(1e-3 * strength));
+    }
+
+    @Test
+    void negativeOrNonFiniteOverSuppressionWeightIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PerceptualLoss(-1f))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PerceptualLoss(Float.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
