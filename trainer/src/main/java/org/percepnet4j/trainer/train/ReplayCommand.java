@@ -25,6 +25,12 @@ import picocli.CommandLine.Option;
         description = "Replay a saved batch with non-finite gradients and locate where they start.")
 public final class ReplayCommand implements Callable<Integer> {
 
+    /**
+     * Batch-file metadata: the run's {@code --over-suppression-weight}, so the replay computes the loss the run did.
+     * Batches saved before the option existed lack it and were trained with the 2021 loss (0).
+     */
+    static final String OVER_SUPPRESSION_WEIGHT = "over_suppression_weight";
+
     @Option(names = "--weights", required = true, description = "the spike-step-N-weights.safetensors file")
     Path weights;
     @Option(names = "--batch", required = true, description = "the spike-step-N-batch.safetensors file")
@@ -65,7 +71,8 @@ public final class ReplayCommand implements Callable<Integer> {
             g.setRequiresGradient(true);
             r.setRequiresGradient(true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = new PerceptualLoss().evaluate(labels, new NDList(g, r));
+                float overSuppressionWeight = Float.parseFloat(b.metadata().getOrDefault(OVER_SUPPRESSION_WEIGHT, "0"));
+                NDArray loss = new PerceptualLoss(overSuppressionWeight).evaluate(labels, new NDList(g, r));
                 System.out.printf(Locale.ROOT, "loss %s%n", loss.getFloat());
                 gc.backward(loss);
             }

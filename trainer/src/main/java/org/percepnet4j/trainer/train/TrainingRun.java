@@ -431,7 +431,8 @@ public final class TrainingRun {
             int rows = batch.length * batch[0].frames();
             new org.percepnet4j.engine.nn.WeightFileWriter()
                     .metadata(Map.of("step", Long.toString(step), "sequences", Integer.toString(batch.length),
-                            "frames", Integer.toString(batch[0].frames())))
+                            "frames", Integer.toString(batch[0].frames()),
+                            ReplayCommand.OVER_SUPPRESSION_WEIGHT, Float.toString(o.overSuppressionWeight())))
                     .tensor("features", concat(batch, TrainingSequence::features), rows, NetworkShape.FEATURES)
                     .tensor("gains", concat(batch, TrainingSequence::gains), rows, NetworkShape.BANDS)
                     .tensor("strengths", concat(batch, TrainingSequence::strengths), rows, NetworkShape.BANDS)

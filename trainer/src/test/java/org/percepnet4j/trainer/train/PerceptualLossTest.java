@@ -1,6 +1,7 @@
 package org.percepnet4j.trainer.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDList;
@@ -79,9 +80,9 @@ class PerceptualLossTest {
 
     @Test
     void negativeOrNonFiniteOverSuppressionWeightIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PerceptualLoss(-1f))
+        assertThatThrownBy(() -> new PerceptualLoss(-1f))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PerceptualLoss(Float.NaN))
+        assertThatThrownBy(() -> new PerceptualLoss(Float.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,7 +25,31 @@ class ReplayCommandTest {
 
     @Test
     void aSaneBatchReplaysWithFiniteGradientsEverywhere(@TempDir Path dir) throws Exception {
+        String out = replay(dir, Map.of("sequences", "2", "frames", "20"));
+        assertThat(out).contains("loss ").contains("gradient of gain_out.bias").contains("gradient of strength_out.bias");
+        assertThat(out.lines().filter(l -> l.contains("values,")))
+                .hasSizeGreaterThan(20)
+                .allSatisfy(l -> assertThat(l).contains(" 0 non-finite"));
+    }
+
+    @Test
+    void theReplayUsesTheOverSuppressionWeightTheRunRecorded(@TempDir Path dir) throws Exception {
+        float published = loss(replay(dir.resolve("a"), Map.of("sequences", "2", "frames", "20")));
+        float weighted = loss(replay(dir.resolve("b"), Map.of("sequences", "2", "frames", "20",
+                ReplayCommand.OVER_SUPPRESSION_WEIGHT, "2.0")));
+        // Same weights and batch (fixed seeds); random targets put some predictions below them, which now cost 3 times.
+        assertThat(weighted).isGreaterThan(published * 1.05f);
+    }
+
+    private static float loss(String replayOutput) {
+        return Float.parseFloat(replayOutput.lines().filter(l -> l.startsWith("loss ")).findFirst().orElseThrow()
+                .substring("loss ".length()));
+    }
+
+    /** Writes a tiny network and a random batch with the given metadata into {@code dir}, replays it, returns stdout. */
+    private static String replay(Path dir, Map<String, String> batchMetadata) throws Exception {
         System.setProperty("ai.djl.offline", "true");
+        java.nio.file.Files.createDirectories(dir);
         int sequences = 2;
         int frames = 20;
         int rows = sequences * frames;
@@ -42,6 +66,7 @@ class ReplayCommandTest {
             strengths[i] = rng.nextFloat();
             mask[i] = 1;
         }
+        ai.djl.engine.Engine.getInstance().setRandomSeed(5);
         try (NDManager m = NDManager.newBaseManager()) {
             PercepNetBlock block = new PercepNetBlock(TINY);
             block.initialize(m, DataType.FLOAT32, new Shape(1, 8, NetworkShape.FEATURES));
@@ -52,7 +77,7 @@ class ReplayCommandTest {
             ModelExporter.toWeightFile(block, FeatureNormalizer.fit(List.<float[][]>of(frameRows)), Map.of("name", "tiny"))
                     .write(dir.resolve("w.safetensors"));
         }
-        new WeightFileWriter().metadata(Map.of("sequences", "2", "frames", "20"))
+        new WeightFileWriter().metadata(batchMetadata)
                 .tensor("features", features, rows, NetworkShape.FEATURES)
                 .tensor("gains", gains, rows, NetworkShape.BANDS)
                 .tensor("strengths", strengths, rows, NetworkShape.BANDS)
@@ -69,11 +94,7 @@ class ReplayCommandTest {
         } finally {
             System.setOut(old);
         }
-        String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(out).contains("loss ").contains("gradient of gain_out.bias").contains("gradient of strength_out.bias");
-        assertThat(out.lines().filter(l -> l.contains("values,")))
-                .hasSizeGreaterThan(20)
-                .allSatisfy(l -> assertThat(l).contains(" 0 non-finite"));
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }
