@@ -2,13 +2,16 @@ package org.percepnet4j.trainer.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,7 +28,7 @@ class ReplayCommandTest {
 
     @Test
     void aSaneBatchReplaysWithFiniteGradientsEverywhere(@TempDir Path dir) throws Exception {
-        String out = replay(dir, Map.of("sequences", "2", "frames", "20"));
+        String out = replay(dir, Map.of());
         assertThat(out).contains("loss ").contains("gradient of gain_out.bias").contains("gradient of strength_out.bias");
         assertThat(out.lines().filter(l -> l.contains("values,")))
                 .hasSizeGreaterThan(20)
@@ -34,9 +37,8 @@ class ReplayCommandTest {
 
     @Test
     void theReplayUsesTheOverSuppressionWeightTheRunRecorded(@TempDir Path dir) throws Exception {
-        float published = loss(replay(dir.resolve("a"), Map.of("sequences", "2", "frames", "20")));
-        float weighted = loss(replay(dir.resolve("b"), Map.of("sequences", "2", "frames", "20",
-                ReplayCommand.OVER_SUPPRESSION_WEIGHT, "2.0")));
+        float published = loss(replay(dir.resolve("a"), Map.of()));
+        float weighted = loss(replay(dir.resolve("b"), Map.of(ReplayCommand.OVER_SUPPRESSION_WEIGHT, "2.0")));
         // Same weights and batch (fixed seeds); random targets put some predictions below them, which now cost 3 times.
         assertThat(weighted).isGreaterThan(published * 1.05f);
     }
@@ -46,10 +48,10 @@ class ReplayCommandTest {
                 .substring("loss ".length()));
     }
 
-    /** Writes a tiny network and a random batch with the given metadata into {@code dir}, replays it, returns stdout. */
-    private static String replay(Path dir, Map<String, String> batchMetadata) throws Exception {
+    /** Writes a tiny network and a random batch (with extra metadata) into {@code dir}, replays it, returns stdout. */
+    private static String replay(Path dir, Map<String, String> extraMetadata) throws Exception {
         System.setProperty("ai.djl.offline", "true");
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         int sequences = 2;
         int frames = 20;
         int rows = sequences * frames;
@@ -66,7 +68,7 @@ class ReplayCommandTest {
             strengths[i] = rng.nextFloat();
             mask[i] = 1;
         }
-        ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+        Engine.getInstance().setRandomSeed(5);
         try (NDManager m = NDManager.newBaseManager()) {
             PercepNetBlock block = new PercepNetBlock(TINY);
             block.initialize(m, DataType.FLOAT32, new Shape(1, 8, NetworkShape.FEATURES));
@@ -77,7 +79,10 @@ class ReplayCommandTest {
             ModelExporter.toWeightFile(block, FeatureNormalizer.fit(List.<float[][]>of(frameRows)), Map.of("name", "tiny"))
                     .write(dir.resolve("w.safetensors"));
         }
-        new WeightFileWriter().metadata(batchMetadata)
+        Map<String, String> metadata = new HashMap<>(extraMetadata);
+        metadata.put("sequences", Integer.toString(sequences));
+        metadata.put("frames", Integer.toString(frames));
+        new WeightFileWriter().metadata(metadata)
                 .tensor("features", features, rows, NetworkShape.FEATURES)
                 .tensor("gains", gains, rows, NetworkShape.BANDS)
                 .tensor("strengths", strengths, rows, NetworkShape.BANDS)
