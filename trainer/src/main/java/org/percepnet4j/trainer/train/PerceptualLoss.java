@@ -18,8 +18,8 @@ import ai.djl.training.loss.Loss;
  * With an over-suppression weight β &gt; 0, a band's gain term is multiplied by 1 + β where the prediction is below the
  * ideal gain. The 2021 distance charges a gain closed on speech far less than one left open on noise, so an unsure
  * network closes speech (model history, "Gain calibration"); β moves that balance inside training, where the
- * network can learn which bands are speech, rather than after it (measured in runs sw1 and sh1, not adopted: model
- * history, "A speech-weighted loss" and "The speech weight alone").
+ * network can learn which bands are speech, rather than after it (measured in runs sw1, sh1 and p3w1, not adopted:
+ * model history, "A speech-weighted loss", "The speech weight alone" and "The speech weight in the 0 ms phase only").
  * Labels: gains, strengths, mask [B, T, 34]; predictions: gains, strengths [B, T, 34].
  * <p>
  * No DJL {@code Number} overloads ({@code x.mul(10f)}, {@code x.pow(0.6f)}) appear here: they wrap the number in a
