@@ -1,5 +1,6 @@
 package org.percepnet4j.engine;
 
+import org.percepnet4j.engine.dsp.CombFilter;
 import org.percepnet4j.engine.dsp.ErbBands;
 import org.percepnet4j.engine.dsp.FeatureExtractor;
 import org.percepnet4j.engine.dsp.FrameStream;
@@ -35,6 +36,8 @@ public final class Denoiser {
 
     /** One predictor per look-ahead M (shared between look-aheads that run the same network). */
     private final GainPredictor[] predictors;
+    /** Element M: the one-sided comb reach the network for look-ahead M was trained with (features depend on it). */
+    private final int[] pastCombReaches;
     /** The predictor of the current look-ahead. */
     private GainPredictor predictor;
     private final int channels;
@@ -89,9 +92,16 @@ public final class Denoiser {
             throw new IllegalArgumentException("maxLookaheadFrames must be >= 0, got " + maxLookaheadFrames);
         }
         this.predictors = new GainPredictor[maxLookaheadFrames + 1];
+        this.pastCombReaches = new int[maxLookaheadFrames + 1];
         java.util.Map<GainModel, GainPredictor> byNetwork = new java.util.IdentityHashMap<>();
         for (int m = 0; m <= maxLookaheadFrames; m++) {
-            predictors[m] = byNetwork.computeIfAbsent(model.forLookahead(m), GainModel::newPredictor);
+            GainModel network = model.forLookahead(m);
+            predictors[m] = byNetwork.computeIfAbsent(network, GainModel::newPredictor);
+            pastCombReaches[m] = network.pastCombReach();
+            if (pastCombReaches[m] < 0 || pastCombReaches[m] > CombFilter.MAX_PAST_REACH) {
+                throw new IllegalArgumentException("model " + network.name() + " declares a past comb reach of "
+                        + pastCombReaches[m] + " samples, outside 0.." + CombFilter.MAX_PAST_REACH);
+            }
         }
         this.predictor = predictors[maxLookaheadFrames];
         this.channels = channels;
@@ -199,6 +209,7 @@ public final class Denoiser {
     /** Clears signal history, pitch track, overlap buffers and the predictor's state. */
     public void reset() {
         analysis.setLookahead(lookahead);
+        analysis.setPastCombReach(pastCombReaches[lookahead]);
         if (channels > 1) {
             for (FrameStream s : channelStreams) {
                 s.setLookahead(lookahead);
@@ -251,7 +262,7 @@ public final class Denoiser {
         System.arraycopy(analysis.features(), 0, slot.features, 0, slot.features.length);
         System.arraycopy(analysis.outputFrameEnergy(), 0, slot.energyY, 0, BANDS);
         slot.period = analysis.period();
-        slot.periodsPerSide = analysis.periodsPerSide();
+        slot.comb = analysis.combCode();
         slot.voiced = analysis.voiced();
         slot.silent = analysis.newestFrameSilent();
         if (channels == 1) {
@@ -356,7 +367,7 @@ public final class Denoiser {
             } else {
                 FrameStream stream = channelStreams[c];
                 stream.push(slot.input[c]);
-                stream.analyseOutputFrame(slot.period, slot.periodsPerSide);
+                stream.analyseOutputFrame(slot.period, slot.comb);
                 synthesizeChannel(stream.y, stream.p, null, overlap[c], out[c]);
             }
         }
@@ -445,7 +456,7 @@ public final class Denoiser {
         /** E_Y,b(ℓ) of the analysis signal. */
         final float[] energyY = new float[BANDS];
         int period;
-        int periodsPerSide;
+        int comb;
         boolean voiced;
         /** The newest frame of this hop's analysis is silence (the network may be held over it). */
         boolean silent;

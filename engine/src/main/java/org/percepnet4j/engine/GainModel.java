@@ -23,4 +23,14 @@ public interface GainModel {
     default GainModel forLookahead(int frames) {
         return this;
     }
+
+    /**
+     * How far back, in samples, the one-sided pitch comb this network was trained with reaches at zero look-ahead
+     * ({@code dsp.CombFilter}); 0 (the default) means none: at M = 0 the symmetric comb has no future period to use,
+     * so such a network gets no pitch filter there. The features depend on it, so the Denoiser analyses with the
+     * value of the network it runs.
+     */
+    default int pastCombReach() {
+        return 0;
+    }
 }

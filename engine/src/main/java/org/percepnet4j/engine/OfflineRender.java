@@ -53,6 +53,12 @@ public final class OfflineRender {
      * the band-gain-only oracle (all strengths 0). Returns the enhanced signal aligned with the input.
      */
     public static float[] oracle(float[] clean, float[] noisy, int lookaheadFrames, double cutoffHz, boolean pitchFilter) {
+        return oracle(clean, noisy, lookaheadFrames, cutoffHz, pitchFilter, 0);
+    }
+
+    /** As above, with the one-sided comb at M = 0 of a network trained with one ({@link GainModel#pastCombReach}). */
+    public static float[] oracle(float[] clean, float[] noisy, int lookaheadFrames, double cutoffHz, boolean pitchFilter,
+            int pastCombReach) {
         if (clean.length != noisy.length) {
             throw new IllegalArgumentException("clean and noisy differ in length: " + clean.length + " vs " + noisy.length);
         }
@@ -60,7 +66,8 @@ public final class OfflineRender {
         int paddedLength = ((noisy.length + delay + Denoiser.HOP - 1) / Denoiser.HOP) * Denoiser.HOP;
         float[] paddedClean = java.util.Arrays.copyOf(clean, paddedLength);
         float[] paddedNoisy = java.util.Arrays.copyOf(noisy, paddedLength);
-        TrainingFrames targets = TrainingFrames.compute(paddedClean, paddedNoisy, lookaheadFrames, cutoffHz);
+        TrainingFrames targets = TrainingFrames.compute(paddedClean, paddedNoisy, lookaheadFrames, cutoffHz,
+                pastCombReach);
         Denoiser denoiser = new Denoiser(OracleGainModel.of(targets, pitchFilter), 1, lookaheadFrames);
         denoiser.setPostFilterAmount(0f);
         denoiser.setAttenuationLimitDb(ORACLE_ATTENUATION_LIMIT_DB);

@@ -56,6 +56,18 @@ class OracleTest {
     }
 
     @Test
+    void atZeroLookaheadTheOneSidedCombGivesTheOracleWhatTheSymmetricOneCannot() {
+        float[] clean = voicedWithPauses(3 * 48000);
+        float[] noise = TestSignals.whiteNoise(clean.length, 1, 13);
+        float[] noisy = TestSignals.add(clean, noise, TestSignals.noiseScaleForSnr(clean, noise, 0));
+
+        double none = TestSignals.snrDb(clean, OfflineRender.oracle(clean, noisy, 0, 24000, true), 0, clean.length);
+        double pastOnly = TestSignals.snrDb(clean, OfflineRender.oracle(clean, noisy, 0, 24000, true, 960), 0,
+                clean.length);
+        assertThat(pastOnly).isGreaterThan(none + 0.5);
+    }
+
+    @Test
     void trainingFramesHaveOneRowPerHopWithTargetsInRangeAndTheMaskRules() {
         float[] clean = voicedWithPauses(48000);
         float[] noise = TestSignals.whiteNoise(clean.length, 1, 13);

@@ -82,11 +82,12 @@ final class EvalCommand implements Callable<Integer> {
         if (!noClean) {
             systems.add(Evaluation.clean());
         }
+        GainModel model = weights != null ? NeuralGainModel.read(weights) : null;
         if (!noOracle) {
-            systems.add(Evaluation.oracle(lookahead));
+            // the comb the evaluated network uses, so the oracle row is its ceiling
+            systems.add(Evaluation.oracle(lookahead, model != null ? model.forLookahead(lookahead).pastCombReach() : 0));
         }
-        if (weights != null) {
-            GainModel model = NeuralGainModel.read(weights);
+        if (model != null) {
             limitDb = attenuationLimit != null ? attenuationLimit : (float) Parameter.SUPPRESSION.defaultValue();
             postFilterAmount = postFilter != null ? postFilter : (float) (Parameter.POST_FILTER.defaultValue() / 100.0);
             systems.add(Evaluation.model("model", model, lookahead, limitDb, postFilterAmount));

@@ -44,7 +44,8 @@ class EvalCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--minutes=-5", "--batch=0", "--fresh=40", "--lookaheads=7", "--eval-minutes=0"})
+    @ValueSource(strings = {"--minutes=-5", "--batch=0", "--fresh=40", "--lookaheads=7", "--eval-minutes=0",
+            "--past-comb-reach=-1", "--past-comb-reach=3841"})
     void trainingOptionsOutOfRangeAreNamedInTheError(String option) throws Exception {
         StringWriter err = new StringWriter();
         java.nio.file.Path out = java.nio.file.Files.createTempDirectory("train-options");

@@ -53,7 +53,10 @@ public final class FeatureExtractor {
     private final float[] crossEnergy = new float[ErbBands.BANDS];
     private final float[] coherence = new float[ErbBands.BANDS];
     private final float[] features = new float[FEATURES];
-    private int periodsPerSide;
+    /** The {@link CombFilter} code applied to output frame ℓ. */
+    private int comb;
+    /** Reach of the one-sided comb at M = 0 that the network was trained with; 0 = none. */
+    private int pastCombReach;
     private boolean newestFrameSilent;
     /** Null when the features are of the input as it is (training). */
     private final QuietInputLift lift;
@@ -72,7 +75,7 @@ public final class FeatureExtractor {
     public void setLookahead(int frames) {
         stream.setLookahead(frames);
         pitch.setLookahead(frames);
-        periodsPerSide = 0;
+        comb = 0;
         framesAnalysed = 0;
         newestFrameSilent = true;
         for (Spectrum spectrum : recentSpectra) {
@@ -86,6 +89,22 @@ public final class FeatureExtractor {
 
     public int lookahead() {
         return stream.lookahead();
+    }
+
+    /**
+     * The one-sided comb used at M = 0, in samples of reach (0: none; see {@link CombFilter}): must be what the
+     * network was trained with. Takes effect with the next frame; no allocation.
+     */
+    public void setPastCombReach(int samples) {
+        if (samples < 0 || samples > CombFilter.MAX_PAST_REACH) {
+            throw new IllegalArgumentException("past comb reach must be from 0 to " + CombFilter.MAX_PAST_REACH
+                    + " samples, got " + samples);
+        }
+        pastCombReach = samples;
+    }
+
+    public int pastCombReach() {
+        return pastCombReach;
     }
 
     public void reset() {
@@ -112,10 +131,10 @@ public final class FeatureExtractor {
         }
 
         int period = pitch.period();
-        periodsPerSide = CombFilter.periodsPerSide(period, stream.lookaheadSamples());
+        comb = CombFilter.code(period, stream.lookaheadSamples(), pastCombReach);
         // Frame ℓ = newest − M was the newest frame M hops ago (before the start: a frame of zeros).
         int outputSlot = (int) ((framesAnalysed + recentSpectra.length - stream.lookahead()) % recentSpectra.length);
-        stream.analyseOutputFrame(recentSpectra[outputSlot], period, periodsPerSide);
+        stream.analyseOutputFrame(recentSpectra[outputSlot], period, comb);
         framesAnalysed++;
         ErbBands.energiesAndCross(stream.y, stream.p, energy, combEnergy, crossEnergy);
         coherence(crossEnergy, energy, combEnergy, coherence);
@@ -180,9 +199,9 @@ public final class FeatureExtractor {
         return pitch.period();
     }
 
-    /** Comb periods per side K applied to frame ℓ. */
-    public int periodsPerSide() {
-        return periodsPerSide;
+    /** The {@link CombFilter} code of the comb applied to frame ℓ (K per side, or −K past periods). */
+    public int combCode() {
+        return comb;
     }
 
     public float frameCorrelation() {

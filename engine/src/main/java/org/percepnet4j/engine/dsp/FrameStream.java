@@ -85,26 +85,26 @@ public final class FrameStream {
         stft.forward(history, newestFrameStart(), dst);
     }
 
-    /** Computes {@link #y} and {@link #p} for output frame ℓ with the comb (period, K per side). */
-    public void analyseOutputFrame(int period, int periodsPerSide) {
+    /** Computes {@link #y} and {@link #p} for output frame ℓ with the comb (period, {@link CombFilter} code). */
+    public void analyseOutputFrame(int period, int comb) {
         int start = outputFrameStart();
         stft.forward(history, start, y);
-        if (periodsPerSide == 0) {
+        if (comb == 0) {
             p.copyFrom(y);
             return;
         }
-        CombFilter.apply(history, start, Stft.WINDOW, period, periodsPerSide, combed, combPast, combFuture);
+        CombFilter.apply(history, start, Stft.WINDOW, period, comb, combed, combPast, combFuture);
         stft.forward(combed, 0, p);
     }
 
     /** Same as {@link #analyseOutputFrame} when frame ℓ's Y is already known (kept from when it was newest). */
-    public void analyseOutputFrame(Spectrum knownY, int period, int periodsPerSide) {
+    public void analyseOutputFrame(Spectrum knownY, int period, int comb) {
         y.copyFrom(knownY);
-        if (periodsPerSide == 0) {
+        if (comb == 0) {
             p.copyFrom(y);
             return;
         }
-        CombFilter.apply(history, outputFrameStart(), Stft.WINDOW, period, periodsPerSide, combed, combPast,
+        CombFilter.apply(history, outputFrameStart(), Stft.WINDOW, period, comb, combed, combPast,
                 combFuture);
         stft.forward(combed, 0, p);
     }

@@ -13,19 +13,31 @@ public final class OracleGainModel implements GainModel {
     private final float[][] gains;
     private final float[][] strengths;
     private final boolean pitchFilter;
+    private final int pastCombReach;
 
     public OracleGainModel(float[][] gains, float[][] strengths, boolean pitchFilter) {
+        this(gains, strengths, pitchFilter, 0);
+    }
+
+    /** {@code pastCombReach}: the comb the targets were computed for ({@link TrainingFrames#pastCombReach}). */
+    public OracleGainModel(float[][] gains, float[][] strengths, boolean pitchFilter, int pastCombReach) {
         if (gains.length != strengths.length || gains.length == 0) {
             throw new IllegalArgumentException("need the same, non-zero number of gain and strength rows");
         }
         this.gains = gains;
         this.strengths = strengths;
         this.pitchFilter = pitchFilter;
+        this.pastCombReach = pastCombReach;
     }
 
     /** The oracle of an example, with or without the pitch filter. */
     public static OracleGainModel of(TrainingFrames targets, boolean pitchFilter) {
-        return new OracleGainModel(targets.gains, targets.strengths, pitchFilter);
+        return new OracleGainModel(targets.gains, targets.strengths, pitchFilter, targets.pastCombReach);
+    }
+
+    @Override
+    public int pastCombReach() {
+        return pastCombReach;
     }
 
     @Override

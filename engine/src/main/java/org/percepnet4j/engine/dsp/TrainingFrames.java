@@ -11,8 +11,8 @@ package org.percepnet4j.engine.dsp;
  * <p><b>Targets</b> (spec §8): gain = sqrt(E_X/E_Y) clipped to [0, 1], times the extra attenuation when the
  * comb cannot reach the clean coherence; strength by the closed form. The clean coherence q_x uses the
  * comb the Denoiser actually applies to frame ℓ, i.e. the period tracked on the noisy signal and the same
- * K periods per side, so r is the strength that works with the filter the model will get; P_c is that
- * filter's.
+ * comb code (K per side, or K past periods), so r is the strength that works with the filter the model will
+ * get; P_c is that filter's.
  *
  * <p><b>Mask</b>: 0 (don't care) for bands whose centre lies above {@code cutoffHz}, bands where both
  * energies are below {@link #NEGLIGIBLE_BAND_ENERGY}, and frames whose noisy energy is below
@@ -36,9 +36,12 @@ public final class TrainingFrames {
     public final float[][] strengths;
     /** [frames][34]: 1 = counts in the loss, 0 = don't care. */
     public final float[][] mask;
+    /** The one-sided comb reach at M = 0 these frames were computed with (0 = none). */
+    public final int pastCombReach;
 
-    private TrainingFrames(int frames) {
+    private TrainingFrames(int frames, int pastCombReach) {
         this.frames = frames;
+        this.pastCombReach = pastCombReach;
         this.features = new float[frames][FeatureExtractor.FEATURES];
         this.gains = new float[frames][ErbBands.BANDS];
         this.strengths = new float[frames][ErbBands.BANDS];
@@ -52,17 +55,27 @@ public final class TrainingFrames {
      * @param cutoffHz       the example's low-pass cutoff (bands above it are don't-care); ≥ 24000 for none
      */
     public static TrainingFrames compute(float[] clean, float[] noisy, int lookaheadFrames, double cutoffHz) {
+        return compute(clean, noisy, lookaheadFrames, cutoffHz, 0);
+    }
+
+    /**
+     * As {@link #compute(float[], float[], int, double)} for a network that uses a one-sided comb reaching
+     * {@code pastCombReach} samples back at M = 0 ({@link FeatureExtractor#setPastCombReach}); 0 = none.
+     */
+    public static TrainingFrames compute(float[] clean, float[] noisy, int lookaheadFrames, double cutoffHz,
+            int pastCombReach) {
         if (clean.length != noisy.length) {
             throw new IllegalArgumentException("clean and noisy differ in length: " + clean.length + " vs " + noisy.length);
         }
         if (lookaheadFrames < 0) {
             throw new IllegalArgumentException("lookaheadFrames must be >= 0, got " + lookaheadFrames);
         }
-        TrainingFrames t = new TrainingFrames(noisy.length / Stft.HOP);
+        TrainingFrames t = new TrainingFrames(noisy.length / Stft.HOP, pastCombReach);
         // No quiet-input lift: the examples' levels are drawn inside the range it lifts into, so at run time the
         // lift is 0 dB on such input and these are exactly the Denoiser's features.
         FeatureExtractor noisyAnalysis = new FeatureExtractor(lookaheadFrames, false);
         noisyAnalysis.setLookahead(lookaheadFrames);
+        noisyAnalysis.setPastCombReach(pastCombReach);
         FrameStream cleanStream = new FrameStream(lookaheadFrames);
         cleanStream.setLookahead(lookaheadFrames);
 
@@ -79,15 +92,15 @@ public final class TrainingFrames {
             noisyAnalysis.analyse(noisyHop);
             System.arraycopy(noisyAnalysis.features(), 0, t.features[h], 0, FeatureExtractor.FEATURES);
 
-            int periodsPerSide = noisyAnalysis.periodsPerSide();
+            int comb = noisyAnalysis.combCode();
             cleanStream.push(cleanHop);
-            cleanStream.analyseOutputFrame(noisyAnalysis.period(), periodsPerSide);
+            cleanStream.analyseOutputFrame(noisyAnalysis.period(), comb);
             ErbBands.energiesAndCross(cleanStream.y, cleanStream.p, cleanEnergy, cleanCombEnergy, cleanCross);
             FeatureExtractor.coherence(cleanCross, cleanEnergy, cleanCombEnergy, cleanCoherence);
 
             float[] noisyEnergy = noisyAnalysis.outputFrameEnergy();
             OracleTargets.compute(cleanEnergy, noisyEnergy, cleanCoherence, noisyAnalysis.coherence(),
-                    CombFilter.noisePowerGain(periodsPerSide), t.gains[h], t.strengths[h]);
+                    CombFilter.noisePowerGain(comb), t.gains[h], t.strengths[h]);
             fillMask(cleanEnergy, noisyEnergy, cutoffHz, t.mask[h]);
         }
         return t;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.percepnet4j.engine.GainModel;
 import org.percepnet4j.engine.GainPredictor;
+import org.percepnet4j.engine.dsp.CombFilter;
 
 /**
  * The PercepNet network, read from a weight file ({@link WeightFile}) and run in plain Java:
@@ -21,6 +22,8 @@ import org.percepnet4j.engine.GainPredictor;
  * {@code format_version = 1} and {@code gru_layers}. Tensor names and layouts are PyTorch's
  * ({@code gru1.weight_ih} [3H, in] with gates r, z, n; {@code conv1.weight} [out, in, k]; {@code dense_in.weight}
  * [out, in]); {@code feature_mean} and {@code feature_scale} [70] normalise the input as (x − mean)·scale.
+ * Optional {@code comb_past_reach}: the one-sided comb at zero look-ahead the network was trained with, in samples
+ * ({@link GainModel#pastCombReach}; absent = 0, none).
  *
  * <p>Immutable and shareable: every stream gets its own predictor holding the recurrent state.
  */
@@ -43,6 +46,10 @@ public final class NeuralGainModel implements GainModel {
     final Dense strengthOut;
     /** Optional map of the gains after the sigmoid; null: none. */
     final GainCalibration gainCalibration;
+    private final int pastCombReach;
+
+    /** Metadata key of {@link #pastCombReach()}. */
+    public static final String PAST_COMB_REACH_KEY = "comb_past_reach";
 
     private NeuralGainModel(WeightFile file) throws WeightFileException {
         this.metadata = file.metadata();
@@ -84,6 +91,23 @@ public final class NeuralGainModel implements GainModel {
         expectInputs("strength_out", strengthOut.inputs(), strengthGru.hidden());
         expectOutputs("strength_out", strengthOut.outputs(), bands);
         this.gainCalibration = GainCalibration.read(file);
+        this.pastCombReach = readPastCombReach(metadata.get(PAST_COMB_REACH_KEY));
+    }
+
+    private static int readPastCombReach(String value) throws WeightFileException {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int samples = Integer.parseInt(value.trim());
+            if (samples >= 0 && samples <= CombFilter.MAX_PAST_REACH) {
+                return samples;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WeightFileException("metadata \"" + PAST_COMB_REACH_KEY + "\" = \"" + value
+                + "\" is not a number of samples from 0 to " + CombFilter.MAX_PAST_REACH);
     }
 
     /** Reads a weight file from disk. */
@@ -149,6 +173,11 @@ public final class NeuralGainModel implements GainModel {
         return new NeuralGainPredictor(this);
     }
 
+    @Override
+    public int pastCombReach() {
+        return pastCombReach;
+    }
+
     /** The weight file's metadata (widths, training command, data hash, ...). */
     public Map<String, String> metadata() {
         return metadata;
@@ -178,6 +207,7 @@ public final class NeuralGainModel implements GainModel {
         return "dense " + denseIn.outputs() + ", conv " + conv1.outputs() + "(k" + conv1.kernel() + ")/"
                 + conv2.outputs() + "(k" + conv2.kernel() + "), gru " + String.join("/", widths) + ", gain gru "
                 + gainGru.hidden() + ", strength gru " + strengthGru.hidden() + "; " + parameterCount() + " parameters"
-                + (gainCalibration != null ? "; calibrated gains" : "");
+                + (gainCalibration != null ? "; calibrated gains" : "")
+                + (pastCombReach > 0 ? "; one-sided comb at 0 ms, " + pastCombReach + " samples" : "");
     }
 }

@@ -150,4 +150,20 @@ class NeuralGainModelTest {
         assertThatThrownBy(() -> NeuralGainModel.of(WeightFile.parse(missing.toBytes())))
                 .hasMessageContaining("gru_strength.bias_hh\" missing");
     }
+
+    @Test
+    void thePastCombReachIsReadFromTheMetadataAndCheckedWhenLoaded() throws Exception {
+        assertThat(tiny().pastCombReach()).isZero();
+        NeuralGainModel withComb = NeuralGainModel.of(WeightFile.parse(RandomWeights.file(7, 16, 14, 12, GRUS, 9, 6)
+                .metadata(NeuralGainModel.PAST_COMB_REACH_KEY, "960").toBytes()));
+        assertThat(withComb.pastCombReach()).isEqualTo(960);
+        assertThat(withComb.describe()).endsWith("one-sided comb at 0 ms, 960 samples");
+        for (String bad : new String[] {"-1", "3841", "960 samples", ""}) {
+            byte[] bytes = RandomWeights.file(7, 16, 14, 12, GRUS, 9, 6)
+                    .metadata(NeuralGainModel.PAST_COMB_REACH_KEY, bad).toBytes();
+            assertThatThrownBy(() -> NeuralGainModel.of(WeightFile.parse(bytes)))
+                    .isInstanceOf(WeightFileException.class)
+                    .hasMessageContaining(NeuralGainModel.PAST_COMB_REACH_KEY);
+        }
+    }
 }

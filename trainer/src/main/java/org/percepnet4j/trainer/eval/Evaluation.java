@@ -91,9 +91,13 @@ public final class Evaluation {
         return new Enhancer("clean", Example::clean);
     }
 
-    /** The oracle: ideal targets through the Denoiser (no post-filter, no attenuation limit). */
-    public static Enhancer oracle(int lookahead) {
-        return new Enhancer("oracle", e -> OfflineRender.oracle(e.clean(), e.noisy(), lookahead, e.cutoffHz(), true));
+    /**
+     * The oracle: ideal targets through the Denoiser (no post-filter, no attenuation limit), with the pitch comb of
+     * a network of the given one-sided comb reach at M = 0 ({@code GainModel.pastCombReach}; 0 = none).
+     */
+    public static Enhancer oracle(int lookahead, int pastCombReach) {
+        return new Enhancer("oracle", e -> OfflineRender.oracle(e.clean(), e.noisy(), lookahead, e.cutoffHz(), true,
+                pastCombReach));
     }
 
     /** A model through the Denoiser with the given product settings. */

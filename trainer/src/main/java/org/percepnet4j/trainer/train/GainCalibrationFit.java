@@ -101,11 +101,13 @@ public final class GainCalibrationFit {
 
     /**
      * Runs {@code network} over example {@code e} at look-ahead {@code lookahead}, with the engine's own features and
-     * oracle targets ({@link TrainingFrames}, a fresh predictor state), and hands every counted band (mask on) to
-     * {@code visitor}. Shared by the fit and by {@code trainer gain-report}, so both see the same bands.
+     * oracle targets ({@link TrainingFrames} with the network's own comb, a fresh predictor state), and hands every
+     * counted band (mask on) to {@code visitor}. Shared by the fit and by {@code trainer gain-report}, so both see
+     * the same bands.
      */
     public static void visitCountedBands(GainModel network, int lookahead, Example e, BandVisitor visitor) {
-        TrainingFrames t = TrainingFrames.compute(e.clean(), e.noisy(), lookahead, e.cutoffHz());
+        TrainingFrames t = TrainingFrames.compute(e.clean(), e.noisy(), lookahead, e.cutoffHz(),
+                network.pastCombReach());
         GainPredictor p = network.newPredictor();
         float[] gains = new float[GainPredictor.BANDS];
         float[] strengths = new float[GainPredictor.BANDS];

@@ -18,21 +18,28 @@ public final class SequenceMaker {
     private final MixtureSynthesizer synth;
     private final int frames;
     private final int[] lookaheads;
+    private final int pastCombReach;
 
     public SequenceMaker(MixtureSynthesizer synth, int frames, int[] lookaheads) {
+        this(synth, frames, lookaheads, 0);
+    }
+
+    /** {@code pastCombReach}: the one-sided comb at M = 0 the network is trained with (0 = none). */
+    public SequenceMaker(MixtureSynthesizer synth, int frames, int[] lookaheads, int pastCombReach) {
         if (frames < 1 || lookaheads.length == 0) {
             throw new IllegalArgumentException("need a positive sequence length and at least one look-ahead");
         }
         this.synth = synth;
         this.frames = frames;
         this.lookaheads = lookaheads.clone();
+        this.pastCombReach = pastCombReach;
     }
 
     /** One example's worth of sequences (1 or 2), deterministic given the state of {@code rng}. */
     public List<TrainingSequence> next(Random rng) {
         Example e = synth.next(rng);
         int m = lookaheads[rng.nextInt(lookaheads.length)];
-        return cut(TrainingFrames.compute(e.clean(), e.noisy(), m, e.cutoffHz()), m, e.noiseKind(), e.snrDb());
+        return cut(TrainingFrames.compute(e.clean(), e.noisy(), m, e.cutoffHz(), pastCombReach), m, e.noiseKind(), e.snrDb());
     }
 
     /** Sequences for one example at a fixed look-ahead (validation and evaluation). */
@@ -47,7 +54,7 @@ public final class SequenceMaker {
 
     /** The example's sequences at look-ahead {@code m}. */
     public List<TrainingSequence> cut(Example e, int m) {
-        return cut(TrainingFrames.compute(e.clean(), e.noisy(), m, e.cutoffHz()), m, e.noiseKind(), e.snrDb());
+        return cut(TrainingFrames.compute(e.clean(), e.noisy(), m, e.cutoffHz(), pastCombReach), m, e.noiseKind(), e.snrDb());
     }
 
     List<TrainingSequence> cut(TrainingFrames t, int m, String noiseKind, double snrDb) {

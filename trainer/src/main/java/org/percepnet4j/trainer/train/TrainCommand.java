@@ -53,6 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "extra weight of a band's gain loss where the prediction is below the ideal gain, so closing"
                     + " speech costs 1 + this times as much; 0 = the 2021 loss (default ${DEFAULT-VALUE})")
     float overSuppressionWeight;
+    @Option(names = "--past-comb-reach", defaultValue = "0", description = "at 0 ms look-ahead, give the network a"
+            + " one-sided pitch comb reaching this many samples back (up to 5 periods; 0 = none, as the symmetric comb"
+            + " has no future period there); stored in the weight file (default ${DEFAULT-VALUE})")
+    int pastCombReach;
     @Option(names = "--dense", defaultValue = "64", description = "dense_in width (default ${DEFAULT-VALUE})")
     int dense;
     @Option(names = "--conv", defaultValue = "96,96", split = ",", description = "conv1,conv2 widths, at least 16 each (default ${DEFAULT-VALUE})")
@@ -89,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         NetworkShape shape = new NetworkShape(dense, conv[0], 5, conv[1], 3, gru, gainGru, strengthGru);
         String command = "trainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainOptions options = new TrainOptions(corpus.root(), out, minutes, steps,
-                batch, frames, fresh, pool, lr, halfLife, lrHalvings, averageDecay, clipNorm, overSuppressionWeight, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
+                batch, frames, fresh, pool, lr, halfLife, lrHalvings, averageDecay, clipNorm, overSuppressionWeight, pastCombReach, shape, seed, Arrays.stream(lookaheads).distinct().toArray(),
                 validationPerM, evalMinutes, torchThreads, resume, init, command, name);
         new TrainingRun(options).run();
         return 0;

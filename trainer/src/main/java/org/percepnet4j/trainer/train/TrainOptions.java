@@ -2,6 +2,7 @@ package org.percepnet4j.trainer.train;
 
 import java.nio.file.Path;
 import org.percepnet4j.engine.Processor;
+import org.percepnet4j.engine.dsp.CombFilter;
 
 /**
  * Everything a training run depends on.
@@ -20,6 +21,7 @@ import org.percepnet4j.engine.Processor;
  * @param averageDecay      decay of the moving average of the weights that is validated and exported (0 = none)
  * @param clipNorm          largest global L2 norm of the gradients before Adam (0 = no global clipping)
  * @param overSuppressionWeight extra weight of the gain loss where the prediction is below the ideal gain (0 = the 2021 loss)
+ * @param pastCombReach     samples of past the one-sided pitch comb reaches at M = 0 (0 = none; engine {@code CombFilter})
  * @param shape             layer widths
  * @param seed              seeds data, sampling and initialisation
  * @param lookaheads        M values drawn per training example
@@ -33,7 +35,7 @@ import org.percepnet4j.engine.Processor;
  */
 public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps, int batch, int frames,
                            int freshPerBatch, int pool, float learningRate, int halfLifeSteps, double lrHalvings, double averageDecay, double clipNorm,
-                           float overSuppressionWeight,
+                           float overSuppressionWeight, int pastCombReach,
                            NetworkShape shape,
                            long seed, int[] lookaheads, int validationPerM, double evalMinutes, int torchThreads,
                            boolean resume, Path init, String command, String name) {
@@ -53,6 +55,8 @@ public record TrainOptions(Path corpus, Path out, double minutes, long maxSteps,
         require(clipNorm >= 0, "--clip-norm must be 0 or more: " + clipNorm);
         require(overSuppressionWeight >= 0 && Float.isFinite(overSuppressionWeight),
                 "--over-suppression-weight must be 0 or more: " + overSuppressionWeight);
+        require(pastCombReach >= 0 && pastCombReach <= CombFilter.MAX_PAST_REACH,
+                "--past-comb-reach must be from 0 to " + CombFilter.MAX_PAST_REACH + " samples: " + pastCombReach);
         require(lookaheads.length > 0, "--lookaheads needs at least one value");
         for (int m : lookaheads) {
             // The engine runs M = 0..2 (Processor.MAX_LOOKAHEAD_FRAMES): a network trained beyond it could not ship.

@@ -32,6 +32,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.percepnet4j.engine.io.OutputFolders;
+import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.engine.nn.WeightFile;
 import org.percepnet4j.trainer.data.Corpus;
 import org.percepnet4j.trainer.data.CorpusFile;
@@ -104,9 +105,9 @@ public final class TrainingRun {
         String dataHash = dataHash(corpus);
         MixtureSettings recipe = MixtureSettings.training();
         SequenceMaker trainMaker = new SequenceMaker(
-                new MixtureSynthesizer(corpus, Split.TRAIN, recipe), o.frames(), o.lookaheads());
+                new MixtureSynthesizer(corpus, Split.TRAIN, recipe), o.frames(), o.lookaheads(), o.pastCombReach());
         SequenceMaker validationMaker = new SequenceMaker(
-                new MixtureSynthesizer(corpus, Split.VALIDATION, recipe), o.frames(), o.lookaheads());
+                new MixtureSynthesizer(corpus, Split.VALIDATION, recipe), o.frames(), o.lookaheads(), o.pastCombReach());
 
         Path latest = o.out().resolve(LATEST);
         WeightFile resumeFrom = o.resume() && Files.exists(latest) ? WeightFile.read(latest) : null;
@@ -181,6 +182,10 @@ public final class TrainingRun {
         }
         meta.put("features", "engine FeatureExtractor/TrainingFrames (log10(E+1e-8)/4+1 energies at l+M, coherence at l,"
                 + " (T-414)/354, correlation)");
+        if (o.pastCombReach() > 0) {
+            // the engine reads it back and analyses with the same comb (GainModel.pastCombReach)
+            meta.put(NeuralGainModel.PAST_COMB_REACH_KEY, Integer.toString(o.pastCombReach()));
+        }
         meta.put("loss", "perceptual 2021: gamma 0.3, lambda4 10, eps " + PerceptualLoss.EPSILON + "; strength sqrt(1-r)"
                 + (o.overSuppressionWeight() > 0 ? "; gain term x" + (1 + o.overSuppressionWeight())
                         + " where the prediction is below the ideal gain" : ""));

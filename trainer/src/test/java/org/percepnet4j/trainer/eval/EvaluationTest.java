@@ -24,7 +24,7 @@ class EvaluationTest {
         List<Evaluation.Cell> cells = Evaluation.run(corpus.get(), Split.TEST, new double[] {0},
                 List.of(NoiseKind.REAL, NoiseKind.BABBLE),
                 1, 4.0, MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE, 7,
-                List.of(Evaluation.noisy(), Evaluation.oracle(2)), Optional.empty(), null);
+                List.of(Evaluation.noisy(), Evaluation.oracle(2, 0)), Optional.empty(), null);
         assertThat(cells).hasSize(4);
         for (int k = 0; k < 2; k++) {
             Evaluation.Cell noisy = cells.get(2 * k);
@@ -43,7 +43,7 @@ class EvaluationTest {
     void reverberantMixturesCountLateReverberationAgainstTheInputAndTheOracleRemovesIt() {
         var corpus = Corpus.openDefault();
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
-        List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(), Evaluation.oracle(2));
+        List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(), Evaluation.oracle(2, 0));
         List<Evaluation.Cell> dry = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {35},
                 List.of(NoiseKind.REAL), 2, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, false, Evaluation.LeadIn.NONE, 5,
                 systems, Optional.empty(), null);
@@ -88,7 +88,7 @@ class EvaluationTest {
         assertThat(energy(quiet.noisy()) / energy(standard.noisy())).isCloseTo(expected, withinPercentage(0.1));
 
         // The engine itself has no level threshold: ideal gains remove as much at -60 dBFS as at -26.
-        List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(), Evaluation.oracle(2));
+        List<Evaluation.Enhancer> systems = List.of(Evaluation.noisy(), Evaluation.oracle(2, 0));
         List<Evaluation.Cell> atStandard = Evaluation.run(corpus.get(), Split.VALIDATION, new double[] {5},
                 List.of(NoiseKind.REAL), 1, 3.0, MixtureSettings.EVALUATION_LEVEL_DB, Evaluation.LeadIn.NONE, 3, systems,
                 Optional.empty(), null);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.engine.nn.Tensor;
 import org.percepnet4j.engine.nn.WeightFile;
 import org.percepnet4j.engine.nn.WeightFileWriter;
@@ -73,6 +74,34 @@ class FineTuningTest {
             compared++;
         }
         assertThat(compared).isGreaterThan(20);
+    }
+
+    @Test
+    void aNetworkTrainedWithTheOneSidedCombDeclaresItAndIsCalibratedAndRunWithIt(@TempDir Path dir) throws Exception {
+        var corpus = Corpus.openDefault();
+        assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
+        Path root = Corpus.defaultRoot();
+        assertThat(train(root, dir.resolve("comb"), "--lookaheads", "0", "--past-comb-reach", "960")).isZero();
+        Path model = dir.resolve("comb").resolve(TrainingRun.MODEL);
+        assertThat(WeightFile.read(model).metadata()).containsEntry(NeuralGainModel.PAST_COMB_REACH_KEY, "960");
+        assertThat(NeuralGainModel.read(model).pastCombReach()).isEqualTo(960);
+        // without the option nothing is declared, so the file reads as before the option existed
+        assertThat(train(root, dir.resolve("plain"), "--lookaheads", "0")).isZero();
+        assertThat(WeightFile.read(dir.resolve("plain").resolve(TrainingRun.MODEL)).metadata())
+                .doesNotContainKey(NeuralGainModel.PAST_COMB_REACH_KEY);
+        // the golden features were computed with the comb: they differ from the plain run's on the same example
+        float[] combFeatures = WeightFile.read(dir.resolve("comb").resolve(TrainingRun.GOLDEN)).tensors()
+                .get("features").data();
+        float[] plainFeatures = WeightFile.read(dir.resolve("plain").resolve(TrainingRun.GOLDEN)).tensors()
+                .get("features").data();
+        assertThat(combFeatures).hasSameSizeAs(plainFeatures).isNotEqualTo(plainFeatures);
+
+        Path calibrated = dir.resolve("calibrated.safetensors");
+        assertThat(new CommandLine(new TrainerCli()).execute("calibrate", "--corpus", root.toString(), "--weights",
+                model.toString(), "--out", calibrated.toString(), "--lookahead", "0", "--examples", "2")).isZero();
+        NeuralGainModel read = NeuralGainModel.read(calibrated);
+        assertThat(read.pastCombReach()).isEqualTo(960);
+        assertThat(read.gainCalibration()).isNotNull();
     }
 
     @Test
