@@ -19,6 +19,8 @@ package org.percepnet4j.engine.dsp;
  */
 public final class CombFilter {
     public static final int MAX_PERIODS_PER_SIDE = 5;
+    /** The furthest a one-sided comb may reach back, in samples: the past {@link FrameStream} keeps. */
+    public static final int MAX_PAST_REACH = MAX_PERIODS_PER_SIDE * PitchTracker.MAX_PERIOD;
 
     /** WEIGHTS[K][j + K] for j = −K..K. */
     private static final float[][] WEIGHTS = new float[MAX_PERIODS_PER_SIDE + 1][];
@@ -82,9 +84,6 @@ public final class CombFilter {
         }
         return periodsPerSide(period, lookaheadSamples);
     }
-
-    /** The furthest a one-sided comb may reach back: the history {@link FrameStream} keeps. */
-    public static final int MAX_PAST_REACH = MAX_PERIODS_PER_SIDE * PitchTracker.MAX_PERIOD;
 
     /** White-noise power gain P_c = Σ w_j² of the filter with this comb code (1 for code 0). */
     public static float noisePowerGain(int code) {

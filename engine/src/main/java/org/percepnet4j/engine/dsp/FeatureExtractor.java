@@ -103,10 +103,6 @@ public final class FeatureExtractor {
         pastCombReach = samples;
     }
 
-    public int pastCombReach() {
-        return pastCombReach;
-    }
-
     public void reset() {
         setLookahead(stream.lookahead());
     }
