@@ -3,38 +3,30 @@ package org.percepnet4j.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The one-sided comb at zero look-ahead is used exactly when the network running there declares it. */
 class DenoiserPastCombTest {
 
-    /** Gains 1 and full pitch-filter strength, with a declared one-sided comb reach. */
-    private record CombModel(int pastCombReach) implements GainModel {
-        @Override
-        public String name() {
-            return "comb-" + pastCombReach;
-        }
+    /** Gains 1 and full pitch-filter strength ({@link FixedGainModel}), declaring a one-sided comb reach. */
+    private static GainModel combModel(int reach) {
+        GainModel fixed = new FixedGainModel(1f, 1f);
+        return new GainModel() {
+            @Override
+            public String name() {
+                return fixed.name() + "-comb-" + reach;
+            }
 
-        @Override
-        public int pastCombReach() {
-            return pastCombReach;
-        }
+            @Override
+            public GainPredictor newPredictor() {
+                return fixed.newPredictor();
+            }
 
-        @Override
-        public GainPredictor newPredictor() {
-            return new GainPredictor() {
-                @Override
-                public void predict(float[] features, float[] gains, float[] strengths) {
-                    Arrays.fill(gains, 0, BANDS, 1f);
-                    Arrays.fill(strengths, 0, BANDS, 1f);
-                }
-
-                @Override
-                public void reset() {
-                }
-            };
-        }
+            @Override
+            public int pastCombReach() {
+                return reach;
+            }
+        };
     }
 
     private static float[] voicedInNoise() {
@@ -62,8 +54,8 @@ class DenoiserPastCombTest {
     @Test
     void atZeroLookaheadOnlyANetworkTrainedWithTheCombGetsIt() {
         float[] x = voicedInNoise();
-        float[] without = render(new CombModel(0), 0, x);
-        float[] with = render(new CombModel(960), 0, x);
+        float[] without = render(combModel(0), 0, x);
+        float[] with = render(combModel(960), 0, x);
         // without a comb, full strength mixes Y with itself: the input comes back
         double error = 0;
         double energy = 0;
@@ -82,15 +74,15 @@ class DenoiserPastCombTest {
     void withLookaheadTheDeclaredReachChangesNothing() {
         float[] x = voicedInNoise();
         for (int m = 1; m <= 2; m++) {
-            assertThat(render(new CombModel(960), m, x)).containsExactly(render(new CombModel(0), m, x));
+            assertThat(render(combModel(960), m, x)).containsExactly(render(combModel(0), m, x));
         }
     }
 
     @Test
     void aReachOutsideTheKeptHistoryIsRefusedWhenTheDenoiserIsBuilt() {
-        assertThatThrownBy(() -> new Denoiser(new CombModel(-1), 1, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Denoiser(combModel(-1), 1, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("past comb reach");
-        assertThatThrownBy(() -> new Denoiser(new CombModel(1_000_000), 1, 2))
+        assertThatThrownBy(() -> new Denoiser(combModel(1_000_000), 1, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("past comb reach");
     }
 }

@@ -42,15 +42,8 @@ class CombFilterTest {
         int k = 5;
         int reach = k * period;
         int length = 20000;
-        float[] periodic = new float[length + 2 * reach];
         java.util.Random rng = new java.util.Random(3);
-        float[] cycle = new float[period];
-        for (int i = 0; i < period; i++) {
-            cycle[i] = (float) rng.nextGaussian();
-        }
-        for (int i = 0; i < periodic.length; i++) {
-            periodic[i] = cycle[i % period];
-        }
+        float[] periodic = periodicNoise(period, length + 2 * reach, rng);
         float[] out = new float[length];
         float[] past = new float[length];
         float[] future = new float[length];
@@ -126,14 +119,7 @@ class CombFilterTest {
         int reach = k * period;
         int length = 4800;
         java.util.Random rng = new java.util.Random(5);
-        float[] cycle = new float[period];
-        for (int i = 0; i < period; i++) {
-            cycle[i] = (float) rng.nextGaussian();
-        }
-        float[] periodic = new float[reach + length];
-        for (int i = 0; i < periodic.length; i++) {
-            periodic[i] = cycle[i % period];
-        }
+        float[] periodic = periodicNoise(period, reach + length, rng);
         float[] out = new float[length];
         float[] past = new float[length];
         CombFilter.apply(periodic, reach, length, period, -k, out, past, null);
@@ -167,5 +153,18 @@ class CombFilterTest {
             power += v * v;
         }
         assertThat(power / length).isCloseTo(CombFilter.noisePowerGain(-k), within(0.03));
+    }
+
+    /** One random cycle of {@code period} samples, repeated to {@code length}. */
+    private static float[] periodicNoise(int period, int length, java.util.Random rng) {
+        float[] cycle = new float[period];
+        for (int i = 0; i < period; i++) {
+            cycle[i] = (float) rng.nextGaussian();
+        }
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = cycle[i % period];
+        }
+        return x;
     }
 }
