@@ -97,11 +97,8 @@ public final class Denoiser {
         for (int m = 0; m <= maxLookaheadFrames; m++) {
             GainModel network = model.forLookahead(m);
             predictors[m] = byNetwork.computeIfAbsent(network, GainModel::newPredictor);
-            pastCombReaches[m] = network.pastCombReach();
-            if (pastCombReaches[m] < 0 || pastCombReaches[m] > CombFilter.MAX_PAST_REACH) {
-                throw new IllegalArgumentException("model " + network.name() + " declares a past comb reach of "
-                        + pastCombReaches[m] + " samples, outside 0.." + CombFilter.MAX_PAST_REACH);
-            }
+            // checked here, so that switching look-ahead on the audio thread cannot throw
+            pastCombReaches[m] = CombFilter.requirePastReach(network.pastCombReach());
         }
         this.predictor = predictors[maxLookaheadFrames];
         this.channels = channels;

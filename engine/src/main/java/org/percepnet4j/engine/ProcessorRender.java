@@ -84,12 +84,6 @@ public final class ProcessorRender {
      * @param cutoffHz  band-limit of the example (bands above do not count in training; passed on)
      */
     public static float[] oracle(float[] clean, float[] noisy, double rate, int lookaheadFrames, double cutoffHz) {
-        return oracle(clean, noisy, rate, lookaheadFrames, cutoffHz, 0);
-    }
-
-    /** As above, with the one-sided comb at M = 0 of a network trained with one ({@link GainModel#pastCombReach}). */
-    public static float[] oracle(float[] clean, float[] noisy, double rate, int lookaheadFrames, double cutoffHz,
-            int pastCombReach) {
         if (clean.length != noisy.length) {
             throw new IllegalArgumentException("clean and noisy differ in length: " + clean.length + " vs "
                     + noisy.length);
@@ -103,7 +97,7 @@ public final class ProcessorRender {
         // overlap, with margin (the oracle model repeats its last row beyond, which only meets the flushed tail)
         int hops = (noisy48.length + Denoiser.HOP - 1) / Denoiser.HOP + lookaheadFrames + 4;
         TrainingFrames targets = TrainingFrames.compute(Arrays.copyOf(clean48, hops * Denoiser.HOP),
-                Arrays.copyOf(noisy48, hops * Denoiser.HOP), lookaheadFrames, cutoffHz, pastCombReach);
+                Arrays.copyOf(noisy48, hops * Denoiser.HOP), lookaheadFrames, cutoffHz);
         Processor p = new Processor(OracleGainModel.of(targets, true));
         p.setParameter(Parameter.LOOKAHEAD, 10 * lookaheadFrames);
         p.setParameter(Parameter.POST_FILTER, 0);

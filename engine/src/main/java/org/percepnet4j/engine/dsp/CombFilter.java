@@ -85,6 +85,15 @@ public final class CombFilter {
         return periodsPerSide(period, lookaheadSamples);
     }
 
+    /** Returns {@code samples} if it is a past reach the history holds (0..{@link #MAX_PAST_REACH}), else throws. */
+    public static int requirePastReach(int samples) {
+        if (samples < 0 || samples > MAX_PAST_REACH) {
+            throw new IllegalArgumentException("past comb reach must be from 0 to " + MAX_PAST_REACH + " samples, got "
+                    + samples);
+        }
+        return samples;
+    }
+
     /** White-noise power gain P_c = Σ w_j² of the filter with this comb code (1 for code 0). */
     public static float noisePowerGain(int code) {
         return code >= 0 ? NOISE_POWER_GAIN[code] : PAST_NOISE_POWER_GAIN[-code];

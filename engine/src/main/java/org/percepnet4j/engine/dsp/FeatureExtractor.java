@@ -96,11 +96,7 @@ public final class FeatureExtractor {
      * network was trained with. Takes effect with the next frame; no allocation.
      */
     public void setPastCombReach(int samples) {
-        if (samples < 0 || samples > CombFilter.MAX_PAST_REACH) {
-            throw new IllegalArgumentException("past comb reach must be from 0 to " + CombFilter.MAX_PAST_REACH
-                    + " samples, got " + samples);
-        }
-        pastCombReach = samples;
+        pastCombReach = CombFilter.requirePastReach(samples);
     }
 
     public void reset() {

@@ -91,10 +91,12 @@ public final class NeuralGainModel implements GainModel {
         expectInputs("strength_out", strengthOut.inputs(), strengthGru.hidden());
         expectOutputs("strength_out", strengthOut.outputs(), bands);
         this.gainCalibration = GainCalibration.read(file);
-        this.pastCombReach = readPastCombReach(metadata.get(PAST_COMB_REACH_KEY));
+        this.pastCombReach = pastCombReach(metadata);
     }
 
-    private static int readPastCombReach(String value) throws WeightFileException {
+    /** The {@link #PAST_COMB_REACH_KEY} of a weight file's metadata, checked; 0 when absent. */
+    public static int pastCombReach(Map<String, String> metadata) throws WeightFileException {
+        String value = metadata.get(PAST_COMB_REACH_KEY);
         if (value == null) {
             return 0;
         }

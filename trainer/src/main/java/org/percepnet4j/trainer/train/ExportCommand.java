@@ -77,9 +77,9 @@ public final class ExportCommand implements Callable<Integer> {
             if (golden != null) {
                 Corpus c = corpus.open();
                 int frames = Integer.parseInt(meta.getOrDefault("sequence_frames", "400"));
-                int pastCombReach = Integer.parseInt(meta.getOrDefault(NeuralGainModel.PAST_COMB_REACH_KEY, "0").trim());
                 SequenceMaker maker = new SequenceMaker(new MixtureSynthesizer(c, Split.VALIDATION,
-                        MixtureSettings.training()), frames, new int[] {goldenLookahead}, pastCombReach);
+                        MixtureSettings.training()), frames, new int[] {goldenLookahead},
+                        NeuralGainModel.pastCombReach(meta));
                 // the first validation example of a training run (seed 12345)
                 List<TrainingSequence> seq = maker.next(new Random(12345), goldenLookahead);
                 float[][] rows = Arrays.copyOf(TrainingRun.rows(seq.get(0)), goldenFrames);

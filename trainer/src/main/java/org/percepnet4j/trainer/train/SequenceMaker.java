@@ -20,10 +20,6 @@ public final class SequenceMaker {
     private final int[] lookaheads;
     private final int pastCombReach;
 
-    public SequenceMaker(MixtureSynthesizer synth, int frames, int[] lookaheads) {
-        this(synth, frames, lookaheads, 0);
-    }
-
     /** {@code pastCombReach}: the one-sided comb at M = 0 the network is trained with (0 = none). */
     public SequenceMaker(MixtureSynthesizer synth, int frames, int[] lookaheads, int pastCombReach) {
         if (frames < 1 || lookaheads.length == 0) {
