@@ -26,13 +26,12 @@ public final class Models {
     private static final String FOLDER = "/org/percepnet4j/models/";
     /** Network trained with 20 ms look-ahead (M = 2, the product default). */
     public static final String DEFAULT_RESOURCE = FOLDER + "percepnet4j-small-v2.safetensors";
+    /** Network trained with 10 ms look-ahead (M = 1). */
+    public static final String TEN_MS_RESOURCE = FOLDER + "percepnet4j-small-v2-m1.safetensors";
     /** Network trained with 0 ms look-ahead (M = 0, live use). */
     public static final String ZERO_LOOKAHEAD_RESOURCE = FOLDER + "percepnet4j-small-v2-m0.safetensors";
-    /**
-     * Element M is the weight file run at look-ahead M. At M = 1 the M = 2 network did better than the M = 0 one
-     * on validation mixtures (model history, "One network per look-ahead").
-     */
-    public static final List<String> DEFAULT_RESOURCES = List.of(ZERO_LOOKAHEAD_RESOURCE, DEFAULT_RESOURCE,
+    /** Element M is the weight file run at look-ahead M. */
+    public static final List<String> DEFAULT_RESOURCES = List.of(ZERO_LOOKAHEAD_RESOURCE, TEN_MS_RESOURCE,
             DEFAULT_RESOURCE);
     /** Class-path location of the model card. */
     public static final String MODEL_CARD_RESOURCE = FOLDER + "MODEL_CARD.md";

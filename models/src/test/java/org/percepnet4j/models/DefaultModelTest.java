@@ -37,7 +37,9 @@ class DefaultModelTest {
         assertThat(Models.defaultNetwork(0).metadata().get("lookahead_policy")).endsWith("[0]");
         assertThat(Models.defaultNetwork(2).name()).isEqualTo("percepnet4j-small-v2");
         assertThat(Models.defaultNetwork(2).metadata().get("lookahead_policy")).endsWith("[2]");
-        assertThat(Models.defaultNetwork(1)).as("chosen on validation mixtures").isSameAs(Models.defaultNetwork(2));
+        assertThat(Models.defaultNetwork(1).name()).isEqualTo("percepnet4j-small-v2-m1");
+        assertThat(Models.defaultNetwork(1).metadata().get("lookahead_policy")).endsWith("[1]");
+        assertThat(Models.defaultNetwork(0).pastCombReach()).as("the 0 ms network's one-sided comb").isEqualTo(960);
         assertThat(Models.defaultNetwork(7)).as("beyond the list: the last network").isSameAs(Models.defaultNetwork(2));
         assertThat(Models.class.getResource(Models.MODEL_CARD_RESOURCE)).isNotNull();
     }
@@ -45,6 +47,7 @@ class DefaultModelTest {
     /** Golden vectors: written by {@code trainer train} / {@code export --golden} from the DJL forward pass. */
     @ParameterizedTest
     @CsvSource({"2, /org/percepnet4j/models/golden-small-v2.safetensors",
+            "1, /org/percepnet4j/models/golden-small-v2-m1.safetensors",
             "0, /org/percepnet4j/models/golden-small-v2-m0.safetensors"})
     void javaForwardPassMatchesTheDjlForwardPassOnGoldenVectors(int lookahead, String resource) throws Exception {
         WeightFile golden;

@@ -144,16 +144,24 @@ class FineTuningTest {
         new CommandLine(c).parseArgs("--out", dir.toString());
         TrainCommand first = parsedPhase(c.firstPhase());
         TrainCommand restart = parsedPhase(c.restartPhase());
+        TrainCommand tenMs = parsedPhase(c.tenMsPhase());
         TrainCommand second = parsedPhase(c.zeroLookaheadPhase());
 
         assertThat(first.lookaheads).containsExactly(2);
+        assertThat(tenMs.lookaheads).containsExactly(1);
+        assertThat(tenMs.init).isEqualTo(restart.out.resolve(TrainingRun.MODEL));
+        assertThat(tenMs.name).isEqualTo(DefaultModelCommand.NAME + DefaultModelCommand.TEN_MS_SUFFIX);
+        assertThat(tenMs.pastCombReach).as("the symmetric comb reaches a period ahead at M = 1").isZero();
+        assertThat(second.pastCombReach).isEqualTo(960);
+        assertThat(tenMs.overSuppressionWeight).as("the 10 ms phase keeps speech open").isEqualTo(4f);
+        assertThat(second.overSuppressionWeight).isZero();
         assertThat(restart.lookaheads).containsExactly(2);
         assertThat(second.lookaheads).containsExactly(0);
         assertThat(first.init).isNull();
         assertThat(restart.init).isEqualTo(first.out.resolve(TrainingRun.MODEL));
         assertThat(second.init).isEqualTo(restart.out.resolve(TrainingRun.MODEL));
         assertThat(restart.seed).as("the second cycle draws mixtures the first did not").isNotEqualTo(first.seed);
-        assertThat(first.minutes + restart.minutes + second.minutes).as("the issue's budget, with room for start-up and export")
+        assertThat(first.minutes + restart.minutes + tenMs.minutes + second.minutes).as("the issue's budget, with room for start-up and export")
                 .isLessThanOrEqualTo(116);
         assertThat(first.lrHalvings).as("all anneal over their time budget, whatever the machine's speed").isPositive();
         assertThat(restart.lrHalvings).isPositive();
@@ -172,13 +180,13 @@ class FineTuningTest {
 
         assertThat(second.init).isEqualTo(first.out.resolve(TrainingRun.MODEL));
         assertThat(second.lookaheads).containsExactly(0);
-        assertThat(first.minutes).isEqualTo(85);
+        assertThat(first.minutes).isEqualTo(77);
     }
 
     @Test
     void aZeroNegativeOrNaNBudgetIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
         for (String[] bad : new String[][] {{"--restart-minutes", "-1"}, {"--restart-minutes", "NaN"}, {"--minutes", "0"},
-                {"--fine-tune-minutes", "-5"}}) {
+                {"--fine-tune-minutes", "-5"}, {"--ten-ms-minutes", "0"}}) {
             String[] args = {"default-model", "--out", dir.resolve("run").toString(), bad[0], bad[1]};
             assertThat(new CommandLine(new TrainerCli()).execute(args)).as(String.join(" ", bad)).isNotZero();
             assertThat(dir.resolve("run")).as("nothing written for " + String.join(" ", bad)).doesNotExist();
@@ -198,7 +206,7 @@ class FineTuningTest {
 
     @ParameterizedTest(name = "--restart-minutes {0}")
     @ValueSource(strings = {"15", "0"})
-    void aResumedDefaultModelRunDoesNotRepeatFinishedPhasesAndCalibratesBoth(String restartMinutes, @TempDir Path dir)
+    void aResumedDefaultModelRunDoesNotRepeatFinishedPhasesAndCalibratesAllThree(String restartMinutes, @TempDir Path dir)
             throws Exception {
         var corpus = Corpus.openDefault();
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
@@ -206,7 +214,7 @@ class FineTuningTest {
         boolean secondCycle = !restartMinutes.equals("0");
         // Every phase finished: a tiny trained network in each folder (the later ones copies), with golden vectors.
         assertThat(train(root, dir.resolve("m2"))).isZero();
-        List<String> later = secondCycle ? List.of("m2-restart", "m0") : List.of("m0");
+        List<String> later = secondCycle ? List.of("m2-restart", "m1", "m0") : List.of("m1", "m0");
         for (String folder : later) {
             Files.createDirectories(dir.resolve(folder));
             Files.copy(dir.resolve("m2").resolve(TrainingRun.MODEL), dir.resolve(folder).resolve(TrainingRun.MODEL));
@@ -223,7 +231,7 @@ class FineTuningTest {
         assertThat(Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis()).isEqualTo(m2Modified);
         String name = DefaultModelCommand.NAME;
         WeightFile raw = WeightFile.read(dir.resolve("m2").resolve(TrainingRun.MODEL));
-        for (String file : new String[] {name + ".safetensors", name + "-m0.safetensors"}) {
+        for (String file : new String[] {name + ".safetensors", name + "-m1.safetensors", name + "-m0.safetensors"}) {
             WeightFile shipped = WeightFile.read(dir.resolve(file));
             assertThat(shipped.tensors()).as(file).containsKey(org.percepnet4j.engine.nn.GainCalibration.TENSOR);
             assertThat(shipped.metadata().get("gain_calibration")).contains("2 mixtures");
@@ -235,7 +243,10 @@ class FineTuningTest {
                 .contains("look-ahead 2");
         assertThat(WeightFile.read(dir.resolve(name + "-m0.safetensors")).metadata().get("gain_calibration"))
                 .contains("look-ahead 0");
+        assertThat(WeightFile.read(dir.resolve(name + "-m1.safetensors")).metadata().get("gain_calibration"))
+                .contains("look-ahead 1");
         assertThat(Files.readString(dir.resolve("golden-small-v2-m0.safetensors"))).isEqualTo("golden m0");
+        assertThat(Files.readString(dir.resolve("golden-small-v2-m1.safetensors"))).isEqualTo("golden m1");
         assertThat(Files.readString(dir.resolve("golden-small-v2.safetensors"))).as("the last 20 ms phase's network ships")
                 .isEqualTo(secondCycle ? "golden m2-restart" : "golden m2");
         assertThat(Files.exists(dir.resolve("m2-restart"))).as("a second cycle only when asked for").isEqualTo(secondCycle);
