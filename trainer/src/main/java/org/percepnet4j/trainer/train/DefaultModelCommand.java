@@ -32,10 +32,12 @@ import picocli.CommandLine.Option;
                 + " and 0 ms networks fine-tuned from it.")
 public final class DefaultModelCommand implements Callable<Integer> {
 
-    /** Model name of the 20 ms network; the 0 ms one adds {@link #ZERO_LOOKAHEAD_SUFFIX}. */
+    /**
+     * Model name of the 20 ms network; the 10 and 0 ms ones add {@link #TEN_MS_SUFFIX} and
+     * {@link #ZERO_LOOKAHEAD_SUFFIX}.
+     */
     public static final String NAME = "percepnet4j-small-v2";
     public static final String ZERO_LOOKAHEAD_SUFFIX = "-m0";
-    /** Suffix of the 10 ms network's model name. */
     public static final String TEN_MS_SUFFIX = "-m1";
     /**
      * How far back the 0 ms network's one-sided pitch comb reaches, in samples: up to 5 periods of a high voice, one
@@ -70,9 +72,9 @@ public final class DefaultModelCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "77", description = "budget of the 20 ms network (default ${DEFAULT-VALUE})")
     double minutes;
     /**
-     * 0 skips the second cycle: the first phase's network then ships and seeds the 0 ms one. Measured both ways on
-     * 2026-12-06 (model history, "Without the second learning-rate cycle"); the default stays the recipe that made
-     * the shipped pair.
+     * 0 skips the second cycle: the first phase's network then ships and seeds the 10 and 0 ms ones. Measured both
+     * ways on 2026-12-06 (model history, "Without the second learning-rate cycle"); the default keeps the second
+     * cycle, as in the recipe that made the shipped pair.
      */
     @Option(names = "--restart-minutes", defaultValue = "15",
             description = "budget of the 20 ms network's second learning-rate cycle; 0 skips it (default ${DEFAULT-VALUE})")
