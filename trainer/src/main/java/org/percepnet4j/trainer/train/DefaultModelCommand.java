@@ -74,7 +74,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
     /**
      * 0 skips the second cycle: the first phase's network then ships and seeds the 10 and 0 ms ones. Measured both
      * ways on 2026-12-06 (model history, "Without the second learning-rate cycle"); the default keeps the second
-     * cycle, as in the recipe that made the shipped pair.
+     * cycle, as in the run that made the shipped networks.
      */
     @Option(names = "--restart-minutes", defaultValue = "15",
             description = "budget of the 20 ms network's second learning-rate cycle; 0 skips it (default ${DEFAULT-VALUE})")
