@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.percepnet4j.engine.nn.NeuralGainModel;
 import org.percepnet4j.engine.nn.Tensor;
 import org.percepnet4j.engine.nn.WeightFile;
@@ -172,6 +172,31 @@ class FineTuningTest {
     }
 
     @Test
+    void aThirdSpeechWeightedCycleIsOffByDefaultAndWhenAskedForShipsAsTheTwentyMillisecondNetworkOnly(@TempDir Path dir) {
+        DefaultModelCommand byDefault = new DefaultModelCommand();
+        new CommandLine(byDefault).parseArgs("--out", dir.toString());
+        assertThat(byDefault.speechCycleMinutes).isZero();
+
+        DefaultModelCommand c = new DefaultModelCommand();
+        new CommandLine(c).parseArgs("--out", dir.toString(), "--minutes", "67", "--speech-cycle-minutes", "10");
+        TrainCommand restart = parsedPhase(c.restartPhase());
+        TrainCommand speech = parsedPhase(c.speechCyclePhase());
+        TrainCommand tenMs = parsedPhase(c.tenMsPhase());
+        TrainCommand zero = parsedPhase(c.zeroLookaheadPhase());
+
+        assertThat(speech.lookaheads).containsExactly(2);
+        assertThat(speech.minutes).isEqualTo(10);
+        assertThat(speech.overSuppressionWeight).isEqualTo(4f);
+        assertThat(speech.name).isEqualTo(DefaultModelCommand.NAME);
+        assertThat(speech.init).isEqualTo(restart.out.resolve(TrainingRun.MODEL));
+        assertThat(speech.out).isNotEqualTo(restart.out);
+        assertThat(tenMs.init).as("the 10 and 0 ms phases still start from the second cycle").isEqualTo(speech.init);
+        assertThat(zero.init).isEqualTo(speech.init);
+        assertThat(parsedPhase(c.firstPhase()).minutes + restart.minutes + speech.minutes + tenMs.minutes + zero.minutes)
+                .as("the issue's budget with the third cycle's time taken from the first phase").isLessThanOrEqualTo(116);
+    }
+
+    @Test
     void withoutTheSecondCycleTheFirstPhaseSeedsTheZeroLookaheadNetwork(@TempDir Path dir) {
         DefaultModelCommand c = new DefaultModelCommand();
         new CommandLine(c).parseArgs("--out", dir.toString(), "--restart-minutes", "0");
@@ -186,7 +211,8 @@ class FineTuningTest {
     @Test
     void aZeroNegativeOrNaNBudgetIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
         for (String[] bad : new String[][] {{"--restart-minutes", "-1"}, {"--restart-minutes", "NaN"}, {"--minutes", "0"},
-                {"--fine-tune-minutes", "-5"}, {"--ten-ms-minutes", "0"}}) {
+                {"--fine-tune-minutes", "-5"}, {"--ten-ms-minutes", "0"}, {"--speech-cycle-minutes", "-1"},
+                {"--speech-cycle-minutes", "NaN"}}) {
             String[] args = {"default-model", "--out", dir.resolve("run").toString(), bad[0], bad[1]};
             assertThat(new CommandLine(new TrainerCli()).execute(args)).as(String.join(" ", bad)).isNotZero();
             assertThat(dir.resolve("run")).as("nothing written for " + String.join(" ", bad)).doesNotExist();
@@ -204,17 +230,21 @@ class FineTuningTest {
         assertThat(dir.resolve("run")).doesNotExist();
     }
 
-    @ParameterizedTest(name = "--restart-minutes {0}")
-    @ValueSource(strings = {"15", "0"})
-    void aResumedDefaultModelRunDoesNotRepeatFinishedPhasesAndCalibratesAllThree(String restartMinutes, @TempDir Path dir)
-            throws Exception {
+    @ParameterizedTest(name = "--restart-minutes {0} --speech-cycle-minutes {1}")
+    @CsvSource({"15, 0", "0, 0", "15, 10"})
+    void aResumedDefaultModelRunDoesNotRepeatFinishedPhasesAndCalibratesAllThree(String restartMinutes,
+            String speechCycleMinutes, @TempDir Path dir) throws Exception {
         var corpus = Corpus.openDefault();
         assumeTrue(corpus.isPresent(), "corpus not found at " + Corpus.defaultRoot());
         Path root = Corpus.defaultRoot();
         boolean secondCycle = !restartMinutes.equals("0");
+        boolean speechCycle = !speechCycleMinutes.equals("0");
         // Every phase finished: a tiny trained network in each folder (the later ones copies), with golden vectors.
         assertThat(train(root, dir.resolve("m2"))).isZero();
-        List<String> later = secondCycle ? List.of("m2-restart", "m1", "m0") : List.of("m1", "m0");
+        List<String> later = new java.util.ArrayList<>(secondCycle ? List.of("m2-restart", "m1", "m0") : List.of("m1", "m0"));
+        if (speechCycle) {
+            later.add("m2-speech");
+        }
         for (String folder : later) {
             Files.createDirectories(dir.resolve(folder));
             Files.copy(dir.resolve("m2").resolve(TrainingRun.MODEL), dir.resolve(folder).resolve(TrainingRun.MODEL));
@@ -225,7 +255,8 @@ class FineTuningTest {
         long m2Modified = Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis();
 
         int code = new CommandLine(new TrainerCli()).execute("default-model", "--out", dir.toString(), "--resume",
-                "--restart-minutes", restartMinutes, "--corpus", root.toString(), "--calibration-examples", "2");
+                "--restart-minutes", restartMinutes, "--speech-cycle-minutes", speechCycleMinutes, "--corpus", root.toString(),
+                "--calibration-examples", "2");
         assertThat(code).isZero();
         assertThat(Files.readAllBytes(dir.resolve("m2").resolve(TrainingRun.MODEL))).as("not trained again").isEqualTo(m2Before);
         assertThat(Files.getLastModifiedTime(dir.resolve("m2").resolve(TrainingRun.MODEL)).toMillis()).isEqualTo(m2Modified);
@@ -248,7 +279,7 @@ class FineTuningTest {
         assertThat(Files.readString(dir.resolve("golden-small-v2-m0.safetensors"))).isEqualTo("golden m0");
         assertThat(Files.readString(dir.resolve("golden-small-v2-m1.safetensors"))).isEqualTo("golden m1");
         assertThat(Files.readString(dir.resolve("golden-small-v2.safetensors"))).as("the last 20 ms phase's network ships")
-                .isEqualTo(secondCycle ? "golden m2-restart" : "golden m2");
+                .isEqualTo(speechCycle ? "golden m2-speech" : secondCycle ? "golden m2-restart" : "golden m2");
         assertThat(Files.exists(dir.resolve("m2-restart"))).as("a second cycle only when asked for").isEqualTo(secondCycle);
     }
 }
