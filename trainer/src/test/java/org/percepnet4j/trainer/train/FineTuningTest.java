@@ -186,7 +186,7 @@ class FineTuningTest {
 
         assertThat(speech.lookaheads).containsExactly(2);
         assertThat(speech.minutes).isEqualTo(10);
-        assertThat(speech.overSuppressionWeight).isEqualTo(4f);
+        assertThat(speech.overSuppressionWeight).isEqualTo(8f);
         assertThat(speech.name).isEqualTo(DefaultModelCommand.NAME);
         assertThat(speech.init).isEqualTo(restart.out.resolve(TrainingRun.MODEL));
         assertThat(speech.out).isNotEqualTo(restart.out);
