@@ -140,8 +140,7 @@ class FineTuningTest {
 
     @Test
     void theDefaultModelFineTunesTheZeroLookaheadNetworkFromTheTwentyMillisecondOne(@TempDir Path dir) {
-        DefaultModelCommand c = new DefaultModelCommand();
-        new CommandLine(c).parseArgs("--out", dir.toString());
+        DefaultModelCommand c = defaultModel(dir);
         TrainCommand first = parsedPhase(c.firstPhase());
         TrainCommand restart = parsedPhase(c.restartPhase());
         TrainCommand tenMs = parsedPhase(c.tenMsPhase());
@@ -173,26 +172,23 @@ class FineTuningTest {
 
     @Test
     void aThirdSpeechWeightedCycleIsOffByDefaultAndWhenAskedForShipsAsTheTwentyMillisecondNetworkOnly(@TempDir Path dir) {
-        DefaultModelCommand byDefault = new DefaultModelCommand();
-        new CommandLine(byDefault).parseArgs("--out", dir.toString());
-        assertThat(byDefault.speechCycleMinutes).isZero();
+        assertThat(defaultModel(dir).speechCycleMinutes).isZero();
 
-        DefaultModelCommand c = new DefaultModelCommand();
-        new CommandLine(c).parseArgs("--out", dir.toString(), "--minutes", "67", "--speech-cycle-minutes", "10");
-        TrainCommand restart = parsedPhase(c.restartPhase());
+        DefaultModelCommand c = defaultModel(dir, "--minutes", "67", "--speech-cycle-minutes", "10");
         TrainCommand speech = parsedPhase(c.speechCyclePhase());
-        TrainCommand tenMs = parsedPhase(c.tenMsPhase());
-        TrainCommand zero = parsedPhase(c.zeroLookaheadPhase());
+        Path secondCycle = parsedPhase(c.restartPhase()).out;
+        List<TrainCommand> all = List.of(parsedPhase(c.firstPhase()), parsedPhase(c.restartPhase()), speech,
+                parsedPhase(c.tenMsPhase()), parsedPhase(c.zeroLookaheadPhase()));
 
         assertThat(speech.lookaheads).containsExactly(2);
         assertThat(speech.minutes).isEqualTo(10);
         assertThat(speech.overSuppressionWeight).isEqualTo(8f);
         assertThat(speech.name).isEqualTo(DefaultModelCommand.NAME);
-        assertThat(speech.init).isEqualTo(restart.out.resolve(TrainingRun.MODEL));
-        assertThat(speech.out).isNotEqualTo(restart.out);
-        assertThat(tenMs.init).as("the 10 and 0 ms phases still start from the second cycle").isEqualTo(speech.init);
-        assertThat(zero.init).isEqualTo(speech.init);
-        assertThat(parsedPhase(c.firstPhase()).minutes + restart.minutes + speech.minutes + tenMs.minutes + zero.minutes)
+        assertThat(speech.out).isNotEqualTo(secondCycle);
+        assertThat(List.of(speech.init, all.get(3).init, all.get(4).init))
+                .as("the third cycle, and still the 10 and 0 ms phases, start from the second cycle")
+                .containsOnly(secondCycle.resolve(TrainingRun.MODEL));
+        assertThat(all.stream().mapToDouble(t -> t.minutes).sum())
                 .as("the issue's budget with the third cycle's time taken from the first phase").isLessThanOrEqualTo(116);
     }
 
@@ -281,5 +277,16 @@ class FineTuningTest {
         assertThat(Files.readString(dir.resolve("golden-small-v2.safetensors"))).as("the last 20 ms phase's network ships")
                 .isEqualTo(speechCycle ? "golden m2-speech" : secondCycle ? "golden m2-restart" : "golden m2");
         assertThat(Files.exists(dir.resolve("m2-restart"))).as("a second cycle only when asked for").isEqualTo(secondCycle);
+    }
+
+    /** {@code default-model --out DIR} with these further arguments, parsed but not run. */
+    private static DefaultModelCommand defaultModel(Path dir, String... more) {
+        DefaultModelCommand c = new DefaultModelCommand();
+        String[] args = new String[more.length + 2];
+        args[0] = "--out";
+        args[1] = dir.toString();
+        System.arraycopy(more, 0, args, 2, more.length);
+        new CommandLine(c).parseArgs(args);
+        return c;
     }
 }
