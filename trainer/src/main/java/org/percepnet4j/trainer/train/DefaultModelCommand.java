@@ -120,6 +120,11 @@ public final class DefaultModelCommand implements Callable<Integer> {
         return restartMinutes > 0 ? restartFolder() : firstFolder();
     }
 
+    /** The {@code train} arguments of the phase that writes {@link #seedFolder()}. */
+    private List<String> seedPhase() {
+        return restartMinutes > 0 ? restartPhase() : firstPhase();
+    }
+
     private Path speechCycleFolder() {
         return out.resolve("m2-speech");
     }
@@ -225,15 +230,14 @@ public final class DefaultModelCommand implements Callable<Integer> {
         }
         OutputFolders.create(out, "output folder");
         Corpus c = corpus.open();
-        List<String> seedPhase = restartMinutes > 0 ? restartPhase() : firstPhase();
         if (restartMinutes > 0) {
             train(firstPhase(), firstFolder());
         }
         if (speechCycleMinutes > 0) {
-            train(seedPhase, seedFolder());
+            train(seedPhase(), seedFolder());
             runPhase(speechCyclePhase(), speechCycleFolder(), NAME, 2, c);
         } else {
-            runPhase(seedPhase, seedFolder(), NAME, 2, c);
+            runPhase(seedPhase(), seedFolder(), NAME, 2, c);
         }
         runPhase(tenMsPhase(), tenMsFolder(), NAME + TEN_MS_SUFFIX, 1, c);
         runPhase(zeroLookaheadPhase(), zeroLookaheadFolder(), NAME + ZERO_LOOKAHEAD_SUFFIX, 0, c);

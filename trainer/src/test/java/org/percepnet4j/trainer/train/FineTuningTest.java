@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,9 +177,9 @@ class FineTuningTest {
 
         DefaultModelCommand c = defaultModel(dir, "--minutes", "67", "--speech-cycle-minutes", "10");
         TrainCommand speech = parsedPhase(c.speechCyclePhase());
-        Path secondCycle = parsedPhase(c.restartPhase()).out;
         List<TrainCommand> all = List.of(parsedPhase(c.firstPhase()), parsedPhase(c.restartPhase()), speech,
                 parsedPhase(c.tenMsPhase()), parsedPhase(c.zeroLookaheadPhase()));
+        Path secondCycle = all.get(1).out;
 
         assertThat(speech.lookaheads).containsExactly(2);
         assertThat(speech.minutes).isEqualTo(10);
@@ -194,8 +195,7 @@ class FineTuningTest {
 
     @Test
     void withoutTheSecondCycleTheFirstPhaseSeedsTheZeroLookaheadNetwork(@TempDir Path dir) {
-        DefaultModelCommand c = new DefaultModelCommand();
-        new CommandLine(c).parseArgs("--out", dir.toString(), "--restart-minutes", "0");
+        DefaultModelCommand c = defaultModel(dir, "--restart-minutes", "0");
         TrainCommand first = parsedPhase(c.firstPhase());
         TrainCommand second = parsedPhase(c.zeroLookaheadPhase());
 
@@ -237,7 +237,7 @@ class FineTuningTest {
         boolean speechCycle = !speechCycleMinutes.equals("0");
         // Every phase finished: a tiny trained network in each folder (the later ones copies), with golden vectors.
         assertThat(train(root, dir.resolve("m2"))).isZero();
-        List<String> later = new java.util.ArrayList<>(secondCycle ? List.of("m2-restart", "m1", "m0") : List.of("m1", "m0"));
+        List<String> later = new ArrayList<>(secondCycle ? List.of("m2-restart", "m1", "m0") : List.of("m1", "m0"));
         if (speechCycle) {
             later.add("m2-speech");
         }
