@@ -91,7 +91,8 @@ public final class DefaultModelCommand implements Callable<Integer> {
      * 0 ms phases still start from the second cycle's: started from a speech-weighted 20 ms network, the 10 ms phase
      * lost 0.34 dB (model history, "A third 20 ms cycle with the speech weight"). Not the shipped recipe: in a whole
      * run with its 10 minutes taken from the first phase (run sc1), the 20 ms network gained 0.6 dB and the 10 and
-     * 0 ms networks, started from a weaker second cycle, lost 0.8 dB each (model history, "Run sc1").
+     * 0 ms networks, started from a weaker second cycle on a slower machine, lost 0.8 dB each (model history, "Run
+     * sc1").
      */
     @Option(names = "--speech-cycle-minutes", defaultValue = "0",
             description = "budget of a third 20 ms cycle with the speech weight, whose network then ships as the 20 ms"
