@@ -200,7 +200,7 @@ public final class DefaultModelCommand implements Callable<Integer> {
     }
 
     /**
-     * The arguments both later phases share: a {@code train} run from an earlier phase's network with a fresh Adam at
+     * The arguments the later phases share: a {@code train} run from an earlier phase's network with a fresh Adam at
      * half the from-scratch rate and a new learning-rate cycle, validated every 2.5 minutes.
      */
     private List<String> newCycle(Path runFolder, double budget, int lookahead, Path initFolder) {
